@@ -1,0 +1,220 @@
+import http, { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Directory } from "./directory/store";
+import { TENANT_DOMAIN, TENANT_ID } from "./directory/seed";
+import { FaultInjector } from "./faults";
+import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
+import { AppRegistration, TokenInfo, TokenStore } from "./identity/tokens";
+import { ApiVersion, RequestContext, Router } from "./router";
+import { registerRoutes } from "./routes";
+
+export const EMULATOR_APP: AppRegistration = {
+  tenantId: TENANT_ID,
+  tenantDomain: TENANT_DOMAIN,
+  clientId: "0f4a6c2e-9b1d-4c3a-8e7f-5a6b7c8d9e0f",
+  clientSecret: "Xk28Q~emulator.secret-value_9f8e7d6c5b4a",
+  clientSecretId: "c7d9e1f3-a5b7-4c9d-8e1f-3a5b7c9d1e3f",
+  displayName: "Graph Emulator App",
+};
+
+export interface EmulatorOptions {
+  userCount?: number;
+  groupCount?: number;
+  seed?: number;
+  port?: number;
+  /** Keep a log of requests (method, path, headers, body) for assertions. Default true. */
+  logRequests?: boolean;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  search: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Request as the dispatcher sees it, from a socket or from a $batch body. */
+export interface EmulatorRequest {
+  method: string;
+  url: URL;
+  headers: http.IncomingHttpHeaders;
+  rawBody: Buffer;
+}
+
+const MAX_LOG = 20_000;
+
+/** A local Microsoft Graph and identity platform on 127.0.0.1, for tests, the demo and benchmarks. */
+export class Emulator {
+  readonly app = EMULATOR_APP;
+  readonly tokens = new TokenStore();
+  readonly faults = new FaultInjector();
+  readonly directory: Directory;
+  readonly router = new Router();
+  readonly requests: LoggedRequest[] = [];
+  private server?: http.Server;
+  private readonly logRequests: boolean;
+  /** Arbitrary per-area state that route modules keep (subscriptions, audit events, ...). */
+  readonly state = new Map<string, unknown>();
+  private closers: (() => Promise<void> | void)[] = [];
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.directory = new Directory({ userCount: options.userCount ?? 40, groupCount: options.groupCount ?? 10, seed: options.seed ?? 1 });
+    this.logRequests = options.logRequests ?? true;
+    registerRoutes(this.router, this);
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error("emulator is not listening");
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Token endpoint for a tenant, as the connections template it: {entraIdEndpoint}/{tenant}/oauth2/v2.0/token. */
+  tokenUrl(tenant = this.app.tenantId): string {
+    return `${this.url}/${tenant}/oauth2/v2.0/token`;
+  }
+
+  /** An app-only access token, as if the client credentials grant had run. */
+  issueToken(overrides: Partial<Omit<TokenInfo, "token" | "expiresAt">> = {}, lifetimeSeconds?: number): string {
+    return this.tokens.issueAccessToken({ kind: "app", clientId: this.app.clientId, tenantId: this.app.tenantId, scopes: ["https://graph.microsoft.com/.default"], ...overrides }, lifetimeSeconds).token;
+  }
+
+  /** Registers something to stop when the emulator closes (extra servers, timers). */
+  onClose(closer: () => Promise<void> | void): void {
+    this.closers.push(closer);
+  }
+
+  async start(): Promise<this> {
+    const server = http.createServer((req, res) => void this.handleHttp(req, res));
+    server.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, "127.0.0.1", resolve));
+    this.server = server;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const closer of this.closers.splice(0)) await closer();
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  /** Requests whose path contains `fragment` (and, if given, with this method). */
+  requestsTo(fragment: string, method?: string): LoggedRequest[] {
+    return this.requests.filter((r) => r.path.includes(fragment) && (!method || r.method === method));
+  }
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks);
+    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    const method = (req.method ?? "GET").toUpperCase();
+    if (this.logRequests && this.requests.length < MAX_LOG) {
+      this.requests.push({ method, path: url.pathname, search: url.search, headers: req.headers, body: rawBody.toString("utf8") });
+    }
+    const fault = this.faults.take(method, url.pathname);
+    if (fault?.kind === "drop" && fault.when !== "after") {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === "slow") await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+    if (fault?.kind === "status") {
+      const requestId = newRequestId();
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers["Retry-After"] = fault.retryAfter;
+      const status = fault.status ?? 429;
+      const message = status === 429 ? "Too many requests. Please try again later." : status === 503 ? "The service is temporarily unavailable." : "Injected failure.";
+      this.send(res, graphError(status, fault.code ?? (status === 429 ? "TooManyRequests" : "serviceNotAvailable"), message, requestId, undefined, headers), requestId);
+      return;
+    }
+    const requestId = newRequestId();
+    const reply = await this.dispatch({ method, url, headers: req.headers, rawBody }, requestId);
+    if (fault?.kind === "drop") {
+      req.socket.destroy();
+      return;
+    }
+    this.send(res, reply, requestId);
+  }
+
+  /** Routes one request (from a socket or from a $batch) to its handler. */
+  async dispatch(request: EmulatorRequest, requestId = newRequestId()): Promise<Reply> {
+    const rawSegments = request.url.pathname.split("/").filter(Boolean);
+    let segments: string[];
+    try {
+      segments = rawSegments.map((s) => decodeURIComponent(s));
+    } catch {
+      return graphError(400, "BadRequest", "The request URI is not valid.", requestId);
+    }
+    const first = segments[0];
+    const version = first === "v1.0" || first === "beta" ? (first as ApiVersion) : undefined;
+    const clientRequestId = typeof request.headers["client-request-id"] === "string" ? request.headers["client-request-id"] : undefined;
+    let auth: TokenInfo | undefined;
+    if (version) {
+      const header = String(request.headers.authorization ?? "");
+      const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+      const challenge = { "WWW-Authenticate": 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' };
+      if (!bearer) return graphError(401, "InvalidAuthenticationToken", "Access token is empty.", requestId, clientRequestId, challenge);
+      auth = this.tokens.lookup(bearer);
+      if (!auth) return graphError(401, "InvalidAuthenticationToken", "IDX14100: JWT is not well formed, there are no dots (.).", requestId, clientRequestId, challenge);
+      if (auth.expiresAt < Date.now()) return graphError(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.", requestId, clientRequestId, challenge);
+      segments = segments.slice(1);
+    }
+    const found = this.router.find(request.method, Boolean(version), segments);
+    if (found === "method-not-allowed") {
+      return graphError(405, "Request_BadRequest", `Specified HTTP method is not allowed for the request target.`, requestId, clientRequestId);
+    }
+    if (!found) {
+      return graphError(400, "BadRequest", `Resource not found for the segment '${segments[0] ?? ""}'.`, requestId, clientRequestId);
+    }
+    let body: unknown;
+    const contentType = String(request.headers["content-type"] ?? "");
+    if (request.rawBody.length > 0 && /json/i.test(contentType)) {
+      try {
+        body = JSON.parse(request.rawBody.toString("utf8")) as unknown;
+      } catch {
+        return graphError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.", requestId, clientRequestId);
+      }
+    }
+    const ctx: RequestContext = {
+      method: request.method,
+      url: request.url,
+      segments,
+      version,
+      params: found.params,
+      query: request.url.searchParams,
+      headers: request.headers,
+      body,
+      rawBody: request.rawBody,
+      auth,
+      requestId,
+      emulator: this,
+    };
+    try {
+      return await found.handler(ctx);
+    } catch (error) {
+      return graphError(500, "InternalServerError", `Emulator route failed: ${(error as Error).message}`, requestId, clientRequestId);
+    }
+  }
+
+  private send(res: ServerResponse, reply: Reply, requestId: string): void {
+    const headers: Record<string, string> = { "request-id": requestId, "client-request-id": requestId, ...(reply.headers ?? {}) };
+    let payload: Buffer | string | undefined;
+    if (reply.body === undefined || reply.body === null) payload = undefined;
+    else if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;
+    else {
+      payload = JSON.stringify(reply.body);
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["Content-Type"] = JSON_CONTENT_TYPE;
+    }
+    if (payload !== undefined) headers["Content-Length"] = String(Buffer.byteLength(payload));
+    res.writeHead(reply.status, headers);
+    res.end(payload);
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return new Emulator(options).start();
+}

@@ -1,0 +1,3 @@
+import { rawRequest } from "./rawRequest";
+
+export default { rawRequest };

@@ -1,0 +1,70 @@
+import { OAuth2Type, oauth2Connection, templateConnectionInputs } from "@prismatic-io/spectral";
+import { baseUrlInput } from "./baseUrl";
+
+/** App-only access to one tenant: no user signs in; an admin grants Application permissions once. */
+export const oauthClientCredentials = oauth2Connection({
+  key: "oauthClientCredentials",
+  display: {
+    label: "OAuth 2.0 Client Credentials",
+    description:
+      "App-only access to one Microsoft 365 tenant with an app registration's client ID and secret. Application permissions need admin consent.",
+  },
+  oauth2Type: OAuth2Type.ClientCredentials,
+  inputs: templateConnectionInputs(
+    {
+      baseUrl: baseUrlInput,
+      entraIdEndpoint: {
+        label: "Microsoft Entra ID Endpoint",
+        type: "string",
+        required: true,
+        shown: true,
+        default: "https://login.microsoftonline.com",
+        comments:
+          "The identity host that issues tokens: https://login.microsoftonline.com (global), https://login.microsoftonline.us (US Gov and DoD), https://login.chinacloudapi.cn (China).",
+      },
+      tenant: {
+        label: "Tenant",
+        type: "string",
+        required: true,
+        shown: true,
+        example: "contoso.onmicrosoft.com",
+        comments:
+          "The Directory (tenant) ID from the app registration's Overview page, or a verified domain of the tenant (contoso.onmicrosoft.com). 'common' does not work for app-only access.",
+      },
+      clientId: {
+        label: "Client ID",
+        type: "string",
+        required: true,
+        shown: true,
+        example: "6731de76-14a6-49ae-97bc-6eba6914391e",
+        comments: "The Application (client) ID from the app registration's Overview page.",
+      },
+      clientSecret: {
+        label: "Client Secret",
+        type: "password",
+        required: true,
+        shown: true,
+        comments:
+          "The secret's Value from Certificates & secrets > Client secrets (copied when created), not the Secret ID. " +
+          "Grant Application permissions under API permissions (e.g. User.Read.All, Group.Read.All, AuditLog.Read.All) and click 'Grant admin consent'.",
+      },
+      scopes: {
+        label: "Scopes",
+        type: "string",
+        required: true,
+        shown: true,
+        default: "https://graph.microsoft.com/.default",
+        comments:
+          "Keep '/.default': app-only tokens carry every Application permission the admin granted. For a national cloud use its Graph host (https://graph.microsoft.us/.default).",
+      },
+    },
+    {
+      tokenUrl: {
+        label: "Token URL",
+        type: "template",
+        templateValue: "{{#entraIdEndpoint}}/{{#tenant}}/oauth2/v2.0/token",
+      },
+    },
+    OAuth2Type.ClientCredentials,
+  ),
+});

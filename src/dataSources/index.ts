@@ -1,0 +1,2 @@
+/** Every data source, keyed by its public key. */
+export const dataSources = {};

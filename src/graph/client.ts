@@ -1,0 +1,435 @@
+import http from "node:http";
+import https from "node:https";
+import axios, { AxiosError, AxiosResponse } from "axios";
+import FormData from "form-data";
+import { ApiVersion, isLoopbackHost } from "./clouds";
+import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
+import { Query, needsEventualConsistency, toQueryString } from "./odata";
+import { redactHeaders, redactText, redactValue, registerSecret } from "./redact";
+import {
+  DEFAULT_RETRY_POLICY,
+  RetryPolicy,
+  backoffDelay,
+  parseRetryAfter,
+  retryTiming,
+  shouldRetryNetworkError,
+  shouldRetryStatus,
+  sleep,
+} from "./retry";
+
+export type ResponseType = "json" | "text" | "arraybuffer" | "document";
+
+export interface GraphClientConfig {
+  /** Origin of the connection's Graph host, already validated (see normalizeServiceUrl). */
+  baseUrl: string;
+  accessToken: string;
+  apiVersion?: ApiVersion;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  /** Log each request and response (redacted) through `log`. */
+  debug?: boolean;
+  log?: (message: string) => void;
+  /** Lets the adapter turn an error into the platform's own type (a 401 into a connection error). */
+  mapError?: (error: GraphError) => Error;
+}
+
+export interface GraphRequest {
+  method?: string;
+  /** Path relative to `{baseUrl}/{apiVersion}`, a path starting with `/v1.0/` or `/beta/`, or an absolute URL on the connection's own Graph origin. */
+  path: string;
+  query?: Query;
+  headers?: Record<string, string>;
+  /** Objects and arrays go out as JSON; strings and Buffers as they are. */
+  body?: unknown;
+  form?: FormData;
+  responseType?: ResponseType;
+  apiVersion?: ApiVersion;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Add `ConsistencyLevel: eventual` when the query needs it (directory-object advanced queries). Default true. */
+  autoConsistency?: boolean;
+  /** Statuses answered as data rather than thrown. */
+  acceptStatus?: number[];
+  /** Name of the input that supplied `path`, for error messages. */
+  pathInput?: string;
+}
+
+export interface GraphResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  data: T;
+  /** The final URL, after same-origin redirects. */
+  url: string;
+  /** Attempts made, including the first. */
+  attempts: number;
+}
+
+export interface GraphCollection<T> {
+  value?: T[];
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+  "@odata.count"?: number;
+  "@odata.context"?: string;
+}
+
+export interface GraphPage<T> {
+  items: T[];
+  nextLink?: string;
+  deltaLink?: string;
+  count?: number;
+}
+
+export interface CollectResult<T> {
+  items: T[];
+  /** More items existed beyond the limit. */
+  moreAvailable: boolean;
+  /** Where to resume: present when the limit fell exactly on a page boundary. */
+  nextLink?: string;
+  deltaLink?: string;
+  count?: number;
+  pages: number;
+}
+
+const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
+
+const transport = axios.create({
+  httpAgent: keepAliveHttp,
+  httpsAgent: keepAliveHttps,
+  maxRedirects: 0,
+  validateStatus: () => true,
+  responseType: "arraybuffer",
+  maxContentLength: Number.POSITIVE_INFINITY,
+  maxBodyLength: Number.POSITIVE_INFINITY,
+  transformResponse: [(data: unknown) => data],
+  // The query string is built by toQueryString so that `$` and OData literals are encoded the same way everywhere.
+  paramsSerializer: { serialize: () => "" },
+});
+
+const MAX_REDIRECTS = 5;
+const MAX_LOGGED_BODY = 4000;
+const RESERVED_HEADERS = new Set(["authorization", "host"]);
+
+function flattenHeaders(headers: AxiosResponse["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return out;
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.keys(headers).some((h) => h.toLowerCase() === lower);
+}
+
+function looksLikeJson(text: string): boolean {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decodeBody(raw: unknown, responseType: ResponseType, contentType: string): unknown {
+  const buffer = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(String(raw ?? ""));
+  if (responseType === "arraybuffer") return buffer;
+  const text = buffer.toString("utf8");
+  if (responseType !== "json") return text;
+  if (text.length === 0) return null;
+  if (/json/i.test(contentType) || looksLikeJson(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}… (${text.length} chars)` : text;
+}
+
+interface PreparedBody {
+  data: unknown;
+  headers: Record<string, string>;
+}
+
+function prepareBody(req: GraphRequest, headers: Record<string, string>): PreparedBody {
+  if (req.form) {
+    // Buffered so that a retry can send the same bytes again (a consumed stream cannot be replayed).
+    return { data: req.form.getBuffer(), headers: req.form.getHeaders() as Record<string, string> };
+  }
+  const body = req.body;
+  if (body === undefined || body === null) return { data: undefined, headers: {} };
+  if (Buffer.isBuffer(body)) {
+    return { data: body, headers: hasHeader(headers, "content-type") ? {} : { "Content-Type": "application/octet-stream" } };
+  }
+  if (typeof body === "string") {
+    if (hasHeader(headers, "content-type")) return { data: body, headers: {} };
+    return {
+      data: body,
+      headers: { "Content-Type": looksLikeJson(body) ? "application/json" : "application/x-www-form-urlencoded" },
+    };
+  }
+  return { data: JSON.stringify(body), headers: hasHeader(headers, "content-type") ? {} : { "Content-Type": "application/json" } };
+}
+
+/**
+ * The one place that talks HTTP to Microsoft Graph: origin check, bearer token, retry with Retry-After,
+ * redirects without the token off-origin, paging, error normalisation and redacted debug logs.
+ */
+export class GraphClient {
+  readonly origin: string;
+  readonly apiVersion: ApiVersion;
+  private readonly accessToken: string;
+  private readonly policy: RetryPolicy;
+  private readonly timeoutMs?: number;
+  private readonly debug: boolean;
+  private readonly log: (message: string) => void;
+  private readonly mapError: (error: GraphError) => Error;
+
+  constructor(config: GraphClientConfig) {
+    this.origin = new URL(config.baseUrl).origin;
+    this.apiVersion = config.apiVersion ?? "v1.0";
+    this.accessToken = config.accessToken;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(config.retry ?? {}) };
+    this.timeoutMs = config.timeoutMs;
+    this.debug = config.debug ?? false;
+    this.log = config.log ?? ((message) => console.log(message));
+    this.mapError = config.mapError ?? ((error) => error);
+    registerSecret(config.accessToken);
+  }
+
+  /** Resolves a path or same-origin URL to an absolute URL; refuses any other origin before anything is sent. */
+  resolveUrl(path: string, query?: Query, apiVersion?: ApiVersion, inputName = "URL"): URL {
+    const text = typeof path === "string" ? path.trim() : "";
+    if (!text) throw new InputError(inputName, "is empty");
+    const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith("//");
+    let url: URL;
+    if (isAbsolute) {
+      try {
+        url = new URL(text);
+      } catch {
+        throw new InputError(inputName, `"${redactText(text)}" is not a valid URL`);
+      }
+    } else {
+      const relative = text.replace(/^\/+/, "");
+      const versioned = /^(v1\.0|beta)(\/|\?|$)/.test(relative);
+      url = new URL(versioned ? `${this.origin}/${relative}` : `${this.origin}/${apiVersion ?? this.apiVersion}/${relative}`);
+    }
+    if (url.origin !== this.origin) {
+      throw new InputError(
+        inputName,
+        `${redactText(url.origin)} is not this connection's Microsoft Graph host (${this.origin}); the access token is only ever sent there`,
+      );
+    }
+    const extra = toQueryString(query);
+    if (extra) url.search = url.search ? `${url.search}&${extra}` : `?${extra}`;
+    return url;
+  }
+
+  async request<T = unknown>(req: GraphRequest): Promise<GraphResponse<T>> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    for (const name of Object.keys(headers)) {
+      if (RESERVED_HEADERS.has(name.toLowerCase())) {
+        throw new InputError("Headers", `the ${name} header is set from the connection and cannot be overridden`);
+      }
+    }
+    if (needsConsistencyHeader(req)) headers.ConsistencyLevel = "eventual";
+    let url = this.resolveUrl(req.path, req.query, req.apiVersion, req.pathInput);
+    const body = prepareBody(req, headers);
+    const policy: RetryPolicy = { ...this.policy, ...stripUndefined(req.retry ?? {}) };
+    const responseType = req.responseType ?? "json";
+    let attempts = 0;
+    let waitedMs = 0;
+    let redirects = 0;
+    let sendMethod = method;
+    let withToken = true;
+
+    for (;;) {
+      attempts += 1;
+      const outgoing: Record<string, string> = { ...headers, ...body.headers };
+      if (withToken) outgoing.Authorization = `Bearer ${this.accessToken}`;
+      if (!hasHeader(outgoing, "Accept")) outgoing.Accept = "application/json";
+      if (this.debug) this.logRequest(sendMethod, url, outgoing, body.data, attempts);
+      let response: AxiosResponse;
+      try {
+        response = await transport.request({
+          method: sendMethod,
+          url: url.toString(),
+          headers: outgoing,
+          data: sendMethod === "GET" || sendMethod === "HEAD" ? undefined : body.data,
+          timeout: req.timeoutMs ?? this.timeoutMs,
+        });
+      } catch (error) {
+        const code = (error as AxiosError).code ?? "ERROR";
+        if (attempts <= policy.maxRetries && shouldRetryNetworkError(code, sendMethod)) {
+          const delay = backoffDelay(attempts, policy) * retryTiming.scale;
+          if (waitedMs + delay <= retryTiming.maxTotalWaitMs) {
+            if (this.debug) this.log(`Graph request got no answer (${code}); retrying in ${Math.round(delay)} ms`);
+            waitedMs += delay;
+            await sleep(delay);
+            continue;
+          }
+        }
+        throw new GraphNetworkError(sendMethod, url.toString(), code, (error as Error).message);
+      }
+
+      const resHeaders = flattenHeaders(response.headers);
+      const contentType = resHeaders["content-type"] ?? "";
+      if (this.debug) this.logResponse(response.status, resHeaders, response.data, contentType);
+
+      if (response.status >= 300 && response.status < 400 && resHeaders.location && (sendMethod === "GET" || sendMethod === "HEAD")) {
+        if (++redirects > MAX_REDIRECTS) throw new GraphNetworkError(sendMethod, url.toString(), "TOO_MANY_REDIRECTS", "");
+        const target = new URL(resHeaders.location, url);
+        const sameOrigin = target.origin === this.origin;
+        if (!sameOrigin && target.protocol !== "https:" && !isLoopbackHost(target.hostname)) {
+          throw new GraphNetworkError(sendMethod, url.toString(), "INSECURE_REDIRECT", `refused to follow a redirect to ${target.protocol}//`);
+        }
+        // Pre-authenticated download URLs (reports, file content) live on other hosts: they must never see the token.
+        withToken = withToken && sameOrigin;
+        url = target;
+        continue;
+      }
+
+      if (response.status < 400 || req.acceptStatus?.includes(response.status)) {
+        return {
+          status: response.status,
+          headers: resHeaders,
+          data: decodeBody(response.data, responseType, contentType) as T,
+          url: url.toString(),
+          attempts,
+        };
+      }
+
+      if (attempts <= policy.maxRetries && shouldRetryStatus(response.status, sendMethod, policy)) {
+        const retryAfter = parseRetryAfter(resHeaders["retry-after"]);
+        const delay = (retryAfter ?? backoffDelay(attempts, policy)) * retryTiming.scale;
+        if (delay <= retryTiming.maxSingleWaitMs && waitedMs + delay <= retryTiming.maxTotalWaitMs) {
+          if (this.debug) this.log(`Graph answered ${response.status}; retrying in ${Math.round(delay)} ms (attempt ${attempts + 1})`);
+          waitedMs += delay;
+          await sleep(delay);
+          continue;
+        }
+      }
+      throw this.mapError(
+        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.data, "json", contentType), sendMethod, url.toString()),
+      );
+    }
+  }
+
+  get<T = unknown>(path: string, query?: Query, extra: Omit<GraphRequest, "path" | "query" | "method"> = {}): Promise<T> {
+    return this.request<T>({ ...extra, method: "GET", path, query }).then((r) => r.data);
+  }
+
+  post<T = unknown>(path: string, body?: unknown, extra: Omit<GraphRequest, "path" | "body" | "method"> = {}): Promise<T> {
+    return this.request<T>({ ...extra, method: "POST", path, body }).then((r) => r.data);
+  }
+
+  patch<T = unknown>(path: string, body?: unknown, extra: Omit<GraphRequest, "path" | "body" | "method"> = {}): Promise<T> {
+    return this.request<T>({ ...extra, method: "PATCH", path, body }).then((r) => r.data);
+  }
+
+  put<T = unknown>(path: string, body?: unknown, extra: Omit<GraphRequest, "path" | "body" | "method"> = {}): Promise<T> {
+    return this.request<T>({ ...extra, method: "PUT", path, body }).then((r) => r.data);
+  }
+
+  delete(path: string, extra: Omit<GraphRequest, "path" | "method"> = {}): Promise<void> {
+    return this.request({ ...extra, method: "DELETE", path }).then(() => undefined);
+  }
+
+  /**
+   * Streams the pages of a collection, following `@odata.nextLink` as Graph gives it. The first request's
+   * headers (ConsistencyLevel, Prefer) go with every page. Nothing is fetched until the consumer asks.
+   */
+  async *pages<T>(req: GraphRequest, options: { maxPages?: number } = {}): AsyncGenerator<GraphPage<T>> {
+    const first: GraphRequest = needsConsistencyHeader(req)
+      ? { ...req, headers: { ...req.headers, ConsistencyLevel: "eventual" } }
+      : req;
+    let current: GraphRequest = { ...first, method: req.method ?? "GET" };
+    let fetched = 0;
+    for (;;) {
+      const { data } = await this.request<GraphCollection<T>>(current);
+      fetched += 1;
+      const body: GraphCollection<T> = data ?? {};
+      const nextLink = body["@odata.nextLink"];
+      yield { items: body.value ?? [], nextLink, deltaLink: body["@odata.deltaLink"], count: body["@odata.count"] };
+      if (!nextLink || (options.maxPages !== undefined && fetched >= options.maxPages)) return;
+      current = { ...first, method: req.method ?? "GET", path: nextLink, query: undefined, pathInput: "@odata.nextLink" };
+    }
+  }
+
+  /** Streams items across pages, stopping (and fetching nothing more) once `limit` items were yielded. */
+  async *items<T>(req: GraphRequest, options: { limit?: number; maxPages?: number } = {}): AsyncGenerator<T> {
+    let yielded = 0;
+    if (options.limit !== undefined && options.limit <= 0) return;
+    for await (const page of this.pages<T>(req, options)) {
+      for (const item of page.items) {
+        yield item;
+        yielded += 1;
+        if (options.limit !== undefined && yielded >= options.limit) return;
+      }
+    }
+  }
+
+  /** Fetch-all with a mandatory limit: collects up to `limit` items and says whether more were left. */
+  async collect<T>(req: GraphRequest, options: { limit: number; maxPages?: number }): Promise<CollectResult<T>> {
+    if (!Number.isInteger(options.limit) || options.limit < 1) throw new InputError("Limit", "must be a whole number of at least 1");
+    const items: T[] = [];
+    let pages = 0;
+    let count: number | undefined;
+    for await (const page of this.pages<T>(req, { maxPages: options.maxPages })) {
+      pages += 1;
+      count ??= page.count;
+      const room = options.limit - items.length;
+      if (page.items.length > room) {
+        items.push(...page.items.slice(0, room));
+        return { items, moreAvailable: true, pages, count };
+      }
+      items.push(...page.items);
+      if (page.deltaLink) return { items, moreAvailable: false, deltaLink: page.deltaLink, pages, count };
+      if (!page.nextLink) return { items, moreAvailable: false, pages, count };
+      if (items.length >= options.limit || (options.maxPages !== undefined && pages >= options.maxPages)) {
+        return { items, moreAvailable: true, nextLink: page.nextLink, pages, count };
+      }
+    }
+    return { items, moreAvailable: false, pages, count };
+  }
+
+  private logRequest(method: string, url: URL, headers: Record<string, string>, body: unknown, attempt: number): void {
+    let shown: unknown = body;
+    if (Buffer.isBuffer(body)) shown = `<${body.length} bytes>`;
+    else if (typeof body === "string") shown = looksLikeJson(body) ? redactValue(JSON.parse(body)) : truncate(redactText(body));
+    this.log(
+      redactText(
+        truncate(JSON.stringify({ type: "request", attempt, method, url: redactText(url.toString()), headers: redactHeaders(headers), data: shown })),
+      ),
+    );
+  }
+
+  private logResponse(status: number, headers: Record<string, string>, raw: unknown, contentType: string): void {
+    const decoded = decodeBody(raw, /json|text|xml|csv/i.test(contentType) || !contentType ? "json" : "arraybuffer", contentType);
+    this.log(
+      redactText(
+        truncate(JSON.stringify({ type: "response", status, headers: redactHeaders(headers), data: Buffer.isBuffer(decoded) ? `<${decoded.length} bytes>` : redactValue(decoded) })),
+      ),
+    );
+  }
+}
+
+function needsConsistencyHeader(req: GraphRequest): boolean {
+  return req.autoConsistency !== false && req.query !== undefined && needsEventualConsistency(req.query) && !hasHeader(req.headers ?? {}, "ConsistencyLevel");
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export { GraphError };

@@ -1,0 +1,6 @@
+export * from "./client";
+export * from "./clouds";
+export * from "./errors";
+export * from "./odata";
+export * from "./redact";
+export * from "./retry";

@@ -1,0 +1,2 @@
+/** Every trigger, keyed by its public key. */
+export const triggers = {};
