@@ -58,3 +58,23 @@ export async function startTestEnv(options: EmulatorOptions = {}): Promise<TestE
   const token = emulator.issueToken();
   return { emulator, harness: createHarness(component), connection: clientCredentialsConnection(emulator, token), token };
 }
+
+/** Runs an action that must fail on bad input: the error names the input, and the emulator received nothing. */
+export async function expectInputError(env: TestEnv, run: () => Promise<unknown>, message: string | RegExp): Promise<Error> {
+  const before = env.emulator.requests.length;
+  let caught: unknown;
+  try {
+    await run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(Error);
+  expect((caught as Error).message).toMatch(message);
+  expect(env.emulator.requests.length).toBe(before);
+  return caught as Error;
+}
+
+/** The `data` of an action result, typed for assertions. */
+export function dataOf<T = Record<string, unknown>>(result: unknown): T {
+  return (result as { data: T }).data;
+}
