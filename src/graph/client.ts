@@ -214,7 +214,7 @@ export class GraphClient {
     let url: URL;
     if (isAbsolute) {
       try {
-        url = new URL(text);
+        url = new URL(text, this.origin);
       } catch {
         throw new InputError(inputName, `"${redactText(text)}" is not a valid URL`);
       }

@@ -1,0 +1,135 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { REDACTED, redactText } from "../../src/graph";
+import { TestEnv, clientCredentialsConnection, expectInputError, startTestEnv } from "../helpers/setup";
+
+let env: TestEnv;
+let bystander: http.Server;
+let bystanderUrl: string;
+let bystanderHits = 0;
+
+beforeAll(async () => {
+  env = await startTestEnv({ userCount: 10 });
+  bystander = http.createServer((_req, res) => {
+    bystanderHits += 1;
+    res.end("{}");
+  });
+  await new Promise<void>((resolve) => bystander.listen(0, "127.0.0.1", resolve));
+  bystanderUrl = `http://127.0.0.1:${(bystander.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await env.emulator.close();
+  bystander.closeAllConnections();
+  await new Promise((resolve) => bystander.close(resolve));
+});
+beforeEach(() => {
+  env.emulator.requests.length = 0;
+  bystanderHits = 0;
+});
+
+function raw(params: Record<string, unknown>, context?: Record<string, unknown>) {
+  return env.harness.action("rawRequest", { connection: env.connection, ...params }, context);
+}
+
+describe("the bearer token never leaves the connection's Graph host", () => {
+  test.each([
+    ["an absolute URL on another port", () => `${bystanderUrl}/v1.0/users`],
+    ["a protocol-relative URL", () => `//${new URL(bystanderUrl).host}/v1.0/users`],
+    ["an https URL on another host", () => "https://graph.microsoft.com.attacker.example/v1.0/users"],
+  ])("%s is refused before any request", async (_name, url) => {
+    await expectInputError(env, () => raw({ url: url() }), /^URL: .* is not this connection's Microsoft Graph host/);
+    expect(bystanderHits).toBe(0);
+  });
+
+  test("an absolute URL on the connection's own host is accepted (an @odata.nextLink)", async () => {
+    const result = await raw({ url: `${env.emulator.url}/v1.0/users?$top=1` });
+    expect((result as { data: { value: unknown[] } }).data.value).toHaveLength(1);
+  });
+
+  test("a Graph redirect to another host is followed without the Authorization header", async () => {
+    let seenAuthorization: string | undefined = "unset";
+    const download = http.createServer((req, res) => {
+      seenAuthorization = req.headers.authorization;
+      res.setHeader("Content-Type", "text/csv");
+      res.end("a,b\n1,2\n");
+    });
+    await new Promise<void>((resolve) => download.listen(0, "127.0.0.1", resolve));
+    const downloadUrl = `http://127.0.0.1:${(download.address() as AddressInfo).port}/file.csv`;
+    env.emulator.router.graph("GET", "/redirectMe", () => ({ status: 302, headers: { Location: downloadUrl } }));
+    try {
+      const result = await raw({ url: "/redirectMe", responseType: "text" });
+      expect((result as { data: string }).data).toBe("a,b\n1,2\n");
+      expect(seenAuthorization).toBeUndefined();
+      expect(env.emulator.requestsTo("/v1.0/redirectMe")[0]?.headers.authorization).toMatch(/^Bearer /);
+    } finally {
+      download.closeAllConnections();
+      await new Promise((resolve) => download.close(resolve));
+    }
+  });
+});
+
+describe("redaction", () => {
+  test("with Debug Request on, the token appears nowhere in the logs, and requests are still logged", async () => {
+    const logger = { info: jest.fn(), debug: jest.fn(), log: jest.fn(), warn: jest.fn(), error: jest.fn(), trace: jest.fn(), metric: jest.fn() };
+    const consoleSpy = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      await raw({ url: "/users", debugRequest: "true", queryParams: [{ key: "$top", value: "1" }] }, { logger });
+      const logged = [
+        ...(logger.info as jest.Mock).mock.calls,
+        ...(logger.debug as jest.Mock).mock.calls,
+        ...(logger.log as jest.Mock).mock.calls,
+        ...consoleSpy.mock.calls,
+      ]
+        .flat()
+        .map((x) => (typeof x === "string" ? x : JSON.stringify(x)))
+        .join("\n");
+      expect(logged).toContain('"type":"request"');
+      expect(logged).toContain('"type":"response"');
+      expect(logged).toContain(`"Authorization":"${REDACTED}"`);
+      expect(logged).not.toContain(env.token);
+      expect(logged).not.toContain(env.token.split(".")[1] as string);
+    } finally {
+      consoleSpy.mockRestore();
+    }
+  });
+
+  test("errors carry no token even when Graph echoes one", async () => {
+    env.emulator.router.graph("GET", "/leaky", (ctx) => ({
+      status: 400,
+      headers: { "Content-Type": "application/json" },
+      body: { error: { code: "BadRequest", message: `bad header ${String(ctx.headers.authorization)}` } },
+    }));
+    const error = await raw({ url: "/leaky", maxRetries: "0" }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain("400 BadRequest");
+    expect((error as Error).message).not.toContain(env.token);
+  });
+
+  test("redactText removes secrets from form bodies, URLs and JSON", () => {
+    const text = redactText(
+      'client_secret=abc123&code=M.C5_xyz&grant_type=authorization_code {"refresh_token":"0.AR8Axyz","code":"Request_ResourceNotFound"} Authorization: Bearer eyJ0.eyJ1.sig',
+    );
+    expect(text).not.toMatch(/abc123|M\.C5_xyz|0\.AR8Axyz|eyJ0\.eyJ1\.sig/);
+    expect(text).toContain("grant_type=authorization_code");
+    expect(text).toContain('"code":"Request_ResourceNotFound"');
+  });
+});
+
+describe("connection failures", () => {
+  test("an expired token surfaces Graph's InvalidAuthenticationToken as a connection error", async () => {
+    const token = env.emulator.issueToken();
+    env.emulator.tokens.expireAccessTokens(token);
+    const connection = clientCredentialsConnection(env.emulator, token);
+    await expect(env.harness.action("rawRequest", { connection, url: "/users" })).rejects.toMatchObject({
+      name: "ConnectionError",
+      message: expect.stringMatching(/401 InvalidAuthenticationToken: Lifetime validation failed, the token is expired\..*request-id/),
+    });
+  });
+
+  test("a 404 surfaces Graph's code, message and request-id", async () => {
+    const error = (await raw({ url: "/users/00000000-0000-4000-8000-000000000000" }).catch((e: Error) => e)) as Error & { requestId: string };
+    expect(error.message).toMatch(/404 Request_ResourceNotFound: Resource '00000000-0000-4000-8000-000000000000' does not exist/);
+    expect(error.message).toContain(`request-id: ${error.requestId}`);
+    expect(env.emulator.requests).toHaveLength(1);
+  });
+});
