@@ -1,0 +1,199 @@
+/**
+ * `npm start`: runs the built component (dist/index.js) through spectral's test harness, as an
+ * integration would, against the embedded Graph emulator, or against a real tenant when
+ * GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET are set (read-only calls only).
+ */
+import path from "node:path";
+import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import type { Connection } from "@prismatic-io/spectral";
+import { startEmulator, Emulator } from "../emulator/server";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const built = require(path.resolve(__dirname, "../dist/index.js")) as { default: Parameters<typeof createHarness>[0] };
+const component = built.default;
+const harness = createHarness(component);
+const quietLogger = { info() {}, debug() {}, log() {}, warn() {}, error() {}, trace() {}, metric() {} };
+
+interface Target {
+  label: string;
+  graphUrl: string;
+  tokenUrl: string;
+  tenant: string;
+  clientId: string;
+  clientSecret: string;
+  emulator?: Emulator;
+}
+
+function line(label: string, text: string): void {
+  console.log(`  ${label.padEnd(28)} ${text}`);
+}
+
+async function clientCredentialsToken(target: Target): Promise<{ token: string; expiresIn: number }> {
+  const response = await fetch(target.tokenUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: target.clientId,
+      client_secret: target.clientSecret,
+      scope: `${target.graphUrl}/.default`,
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string; expires_in?: number; error_description?: string };
+  if (!response.ok || !body.access_token) throw new Error(`token request failed: ${body.error_description ?? response.status}`);
+  return { token: body.access_token, expiresIn: body.expires_in ?? 0 };
+}
+
+async function step(title: string, run: () => Promise<void>): Promise<void> {
+  console.log(`\n▸ ${title}`);
+  try {
+    await run();
+  } catch (error) {
+    line("failed", (error as Error).message);
+    process.exitCode = 1;
+  }
+}
+
+function has(key: string): boolean {
+  return key in (component.actions ?? {});
+}
+
+async function action<T = unknown>(key: string, params: Record<string, unknown>): Promise<T> {
+  const result = await harness.action(key, params, { logger: quietLogger } as never);
+  return (result as { data: T }).data;
+}
+
+async function main(): Promise<void> {
+  const tenantId = process.env.GRAPH_TENANT_ID;
+  let target: Target;
+  if (tenantId && process.env.GRAPH_CLIENT_ID && process.env.GRAPH_CLIENT_SECRET) {
+    const graphUrl = process.env.GRAPH_BASE_URL ?? "https://graph.microsoft.com";
+    const loginUrl = process.env.GRAPH_LOGIN_URL ?? "https://login.microsoftonline.com";
+    target = {
+      label: `tenant ${tenantId} (${graphUrl})`,
+      graphUrl,
+      tokenUrl: `${loginUrl}/${tenantId}/oauth2/v2.0/token`,
+      tenant: tenantId,
+      clientId: process.env.GRAPH_CLIENT_ID,
+      clientSecret: process.env.GRAPH_CLIENT_SECRET,
+    };
+  } else {
+    const emulator = await startEmulator({ userCount: 250, groupCount: 12 });
+    target = {
+      label: `the embedded Graph emulator at ${emulator.url}`,
+      graphUrl: emulator.url,
+      tokenUrl: emulator.tokenUrl(emulator.app.tenantDomain),
+      tenant: emulator.app.tenantDomain,
+      clientId: emulator.app.clientId,
+      clientSecret: emulator.app.clientSecret,
+      emulator,
+    };
+  }
+
+  console.log(`Microsoft Graph API component "${component.key}": ${Object.keys(component.actions ?? {}).length} actions, ` +
+    `${Object.keys(component.triggers ?? {}).length} triggers, ${Object.keys(component.dataSources ?? {}).length} data sources`);
+  console.log(`Running against ${target.label}`);
+
+  let connection: Connection | undefined;
+  await step("Connect (OAuth 2.0 client credentials)", async () => {
+    const { token, expiresIn } = await clientCredentialsToken(target);
+    connection = createConnection({ key: "oauthClientCredentials" } as never, {
+      baseUrl: target.graphUrl,
+      entraIdEndpoint: new URL(target.tokenUrl).origin,
+      tenant: target.tenant,
+      clientId: target.clientId,
+      clientSecret: target.clientSecret,
+      scopes: `${target.graphUrl}/.default`,
+    }, { access_token: token }) as Connection;
+    line("token endpoint", target.tokenUrl.replace(target.tenant, "{tenant}"));
+    line("access token", `received, expires in ${expiresIn} s (never printed)`);
+  });
+  if (!connection) return;
+  const conn = connection;
+
+  await step("List users across pages", async () => {
+    if (has("listUsers")) {
+      const data = await action<{ value: { userPrincipalName: string }[]; moreAvailable?: boolean }>("listUsers", { connection: conn, top: "100", fetchAll: "true", limit: "230" });
+      line("listUsers (fetch all, limit 230)", `${data.value.length} users; more available: ${String(data.moreAvailable)}`);
+      line("first", data.value[0]?.userPrincipalName ?? "-");
+    } else {
+      let url = "/users?$top=100&$select=id,userPrincipalName";
+      let pages = 0;
+      let count = 0;
+      while (url && pages < 3) {
+        const page = await action<{ value: unknown[]; "@odata.nextLink"?: string }>("rawRequest", { connection: conn, url });
+        pages += 1;
+        count += page.value.length;
+        url = page["@odata.nextLink"] ?? "";
+      }
+      line("rawRequest + @odata.nextLink", `${count} users in ${pages} pages`);
+    }
+  });
+
+  await step("Raw Request with an advanced query", async () => {
+    const data = await action<{ "@odata.count": number }>("rawRequest", {
+      connection: conn,
+      url: "/users",
+      queryParams: [
+        { key: "$filter", value: "endswith(userPrincipalName,'@fabrikam.com')" },
+        { key: "$count", value: "true" },
+        { key: "$top", value: "1" },
+      ],
+    });
+    line("users @fabrikam.com", `${data["@odata.count"]} (ConsistencyLevel: eventual added for endsWith)`);
+  });
+
+  if (target.emulator) {
+    const emulator = target.emulator;
+    await step("A throttled call that recovers", async () => {
+      emulator.faults.throttle(1, "1", "/v1.0/users");
+      const started = Date.now();
+      await action("rawRequest", { connection: conn, url: "/users", queryParams: [{ key: "$top", value: "1" }] });
+      const throttled = emulator.requestsTo("/v1.0/users").slice(-2);
+      line("first attempt", "429 Too Many Requests, Retry-After: 1");
+      line("second attempt", `200 OK after ${((Date.now() - started) / 1000).toFixed(2)} s (${throttled.length} requests)`);
+    });
+
+    await step("A foreign URL is refused before any request", async () => {
+      const before = emulator.requests.length;
+      try {
+        await action("rawRequest", { connection: conn, url: "https://attacker.example/v1.0/users" });
+        line("unexpected", "the request was sent");
+      } catch (error) {
+        line("refused", (error as Error).message);
+        line("requests sent", String(emulator.requests.length - before));
+      }
+    });
+  }
+
+  await showTypedActions(conn);
+  if (target.emulator) await target.emulator.close();
+  console.log(process.exitCode ? "\nDemo finished with failures." : "\nDemo finished.");
+}
+
+/** A few of the typed actions, where this build has them. */
+async function showTypedActions(conn: Connection): Promise<void> {
+  if (has("getOrganization")) {
+    await step("getOrganization", async () => {
+      const org = await action<{ displayName: string; verifiedDomains: { name: string }[] }>("getOrganization", { connection: conn });
+      line("tenant", `${org.displayName}; domains: ${org.verifiedDomains.map((d) => d.name).join(", ")}`);
+    });
+  }
+  if (has("listSubscribedSkus")) {
+    await step("listSubscribedSkus", async () => {
+      const data = await action<{ value: { skuPartNumber: string; consumedUnits: number; prepaidUnits: { enabled: number } }[] }>("listSubscribedSkus", { connection: conn });
+      for (const sku of data.value.slice(0, 5)) line(sku.skuPartNumber, `${sku.consumedUnits} of ${sku.prepaidUnits.enabled} assigned`);
+    });
+  }
+  if (has("listGroups")) {
+    await step("listGroups", async () => {
+      const data = await action<{ value: { displayName: string }[] }>("listGroups", { connection: conn, top: "5" });
+      line("first groups", data.value.map((g) => g.displayName).join(", "));
+    });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
