@@ -1,5 +1,5 @@
 import { OAuth2Type, oauth2Connection, templateConnectionInputs } from "@prismatic-io/spectral";
-import { baseUrlInput } from "./baseUrl";
+import { baseUrlInput, clientIdInput, clientSecretInput } from "./inputs";
 
 /** App-only access to one tenant: no user signs in; an admin grants Application permissions once. */
 export const oauthClientCredentials = oauth2Connection({
@@ -31,23 +31,10 @@ export const oauthClientCredentials = oauth2Connection({
         comments:
           "The Directory (tenant) ID from the app registration's Overview page, or a verified domain of the tenant (contoso.onmicrosoft.com). 'common' does not work for app-only access.",
       },
-      clientId: {
-        label: "Client ID",
-        type: "string",
-        required: true,
-        shown: true,
-        example: "6731de76-14a6-49ae-97bc-6eba6914391e",
-        comments: "The Application (client) ID from the app registration's Overview page.",
-      },
-      clientSecret: {
-        label: "Client Secret",
-        type: "password",
-        required: true,
-        shown: true,
-        comments:
-          "The secret's Value from Certificates & secrets > Client secrets (copied when created), not the Secret ID. " +
-          "Grant Application permissions under API permissions (e.g. User.Read.All, Group.Read.All, AuditLog.Read.All) and click 'Grant admin consent'.",
-      },
+      clientId: clientIdInput,
+      clientSecret: clientSecretInput(
+        "Grant Application permissions under API permissions (e.g. User.Read.All, Group.Read.All, AuditLog.Read.All) and click 'Grant admin consent'.",
+      ),
       scopes: {
         label: "Scopes",
         type: "string",

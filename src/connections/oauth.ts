@@ -1,5 +1,5 @@
 import { OAuth2Type, oauth2Connection } from "@prismatic-io/spectral";
-import { baseUrlInput } from "./baseUrl";
+import { baseUrlInput, clientIdInput, clientSecretInput } from "./inputs";
 
 /** Delegated access: the customer's admin or user signs in and consents. Keys match Prismatic's own Microsoft Graph component. */
 export const oauth = oauth2Connection({
@@ -40,23 +40,8 @@ export const oauth = oauth2Connection({
         "(e.g. User.Read.All Group.ReadWrite.All AuditLog.Read.All). Keep offline_access so the platform can refresh the token. " +
         "For a national cloud, prefix with its Graph host (https://graph.microsoft.us/User.Read.All).",
     },
-    clientId: {
-      label: "Client ID",
-      type: "string",
-      required: true,
-      shown: true,
-      example: "6731de76-14a6-49ae-97bc-6eba6914391e",
-      comments: "The Application (client) ID from the app registration's Overview page in the Azure portal (Microsoft Entra ID > App registrations).",
-    },
-    clientSecret: {
-      label: "Client Secret",
-      type: "password",
-      required: true,
-      shown: true,
-      comments:
-        "The secret's Value from Certificates & secrets > Client secrets, copied when it was created; not the Secret ID. " +
-        "Add this platform's OAuth callback URL as a Web redirect URI under Authentication.",
-    },
+    clientId: clientIdInput,
+    clientSecret: clientSecretInput("Add this platform's OAuth callback URL as a Web redirect URI under Authentication."),
     baseUrl: baseUrlInput,
   },
 });
