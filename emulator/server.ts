@@ -137,7 +137,7 @@ export class Emulator {
       req.socket.destroy();
       return;
     }
-    this.send(res, reply, requestId);
+    this.send(res, reply, requestId, req.headers["client-request-id"]);
   }
 
   /** Routes one request (from a socket or from a $batch) to its handler. */
@@ -200,8 +200,12 @@ export class Emulator {
     }
   }
 
-  private send(res: ServerResponse, reply: Reply, requestId: string): void {
-    const headers: Record<string, string> = { "request-id": requestId, "client-request-id": requestId, ...(reply.headers ?? {}) };
+  private send(res: ServerResponse, reply: Reply, requestId: string, clientRequestId?: string | string[]): void {
+    const headers: Record<string, string> = {
+      "request-id": requestId,
+      "client-request-id": typeof clientRequestId === "string" ? clientRequestId : requestId,
+      ...(reply.headers ?? {}),
+    };
     let payload: Buffer | string | undefined;
     if (reply.body === undefined || reply.body === null) payload = undefined;
     else if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;

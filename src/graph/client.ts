@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import axios, { AxiosError, AxiosResponse } from "axios";
@@ -258,6 +259,8 @@ export class GraphClient {
       const outgoing: Record<string, string> = { ...headers, ...body.headers };
       if (withToken) outgoing.Authorization = `Bearer ${this.accessToken}`;
       if (!hasHeader(outgoing, "Accept")) outgoing.Accept = "application/json";
+      // Graph echoes client-request-id in its answers and errors: it ties a failure to this attempt in Microsoft's logs.
+      if (withToken && !hasHeader(outgoing, "client-request-id")) outgoing["client-request-id"] = randomUUID();
       if (this.debug) this.logRequest(sendMethod, url, outgoing, body.data, attempts);
       let response: AxiosResponse;
       try {

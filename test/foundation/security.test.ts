@@ -127,9 +127,13 @@ describe("connection failures", () => {
   });
 
   test("a 404 surfaces Graph's code, message and request-id", async () => {
-    const error = (await raw({ url: "/users/00000000-0000-4000-8000-000000000000" }).catch((e: Error) => e)) as Error & { requestId: string };
+    const error = (await raw({ url: "/users/00000000-0000-4000-8000-000000000000" }).catch((e: Error) => e)) as Error & {
+      requestId: string;
+      clientRequestId: string;
+    };
     expect(error.message).toMatch(/404 Request_ResourceNotFound: Resource '00000000-0000-4000-8000-000000000000' does not exist/);
     expect(error.message).toContain(`request-id: ${error.requestId}`);
     expect(env.emulator.requests).toHaveLength(1);
+    expect(error.clientRequestId).toBe(env.emulator.requests[0]?.headers["client-request-id"]);
   });
 });
