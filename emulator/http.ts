@@ -19,7 +19,14 @@ export function noContent(): Reply {
 }
 
 /** Graph's error body: {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}. */
-export function graphError(status: number, code: string, message: string, requestId: string, clientRequestId?: string, headers: Record<string, string> = {}): Reply {
+export function graphError(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  clientRequestId?: string,
+  headers: Record<string, string> = {},
+): Reply {
   return json(
     status,
     {

@@ -44,8 +44,8 @@ function compile(pattern: string | RegExp): Route["match"] {
     if (segments.length !== parts.length) return undefined;
     const params: Record<string, string> = {};
     for (let i = 0; i < parts.length; i++) {
-      const part = parts[i] as string;
-      const seg = segments[i] as string;
+      const part = parts[i];
+      const seg = segments[i];
       if (part.startsWith(":")) params[part.slice(1)] = seg;
       else if (part.toLowerCase() !== seg.toLowerCase()) return undefined;
     }
@@ -66,7 +66,11 @@ export class Router {
     this.routes.push({ method: method.toUpperCase(), graph: false, match: compile(pattern), handler });
   }
 
-  find(method: string, graph: boolean, segments: string[]): { handler: Handler; params: Record<string, string> } | "method-not-allowed" | undefined {
+  find(
+    method: string,
+    graph: boolean,
+    segments: string[],
+  ): { handler: Handler; params: Record<string, string> } | "method-not-allowed" | undefined {
     let pathMatched = false;
     for (const route of this.routes) {
       if (route.graph !== graph) continue;

@@ -5,7 +5,7 @@ import { TENANT_DOMAIN, TENANT_ID } from "./directory/seed";
 import { FaultInjector } from "./faults";
 import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
 import { AppRegistration, TokenInfo, TokenStore } from "./identity/tokens";
-import { ApiVersion, RequestContext, Router } from "./router";
+import { RequestContext, Router } from "./router";
 import { registerRoutes } from "./routes";
 
 export const EMULATOR_APP: AppRegistration = {
@@ -77,7 +77,16 @@ export class Emulator {
 
   /** An app-only access token, as if the client credentials grant had run. */
   issueToken(overrides: Partial<Omit<TokenInfo, "token" | "expiresAt">> = {}, lifetimeSeconds?: number): string {
-    return this.tokens.issueAccessToken({ kind: "app", clientId: this.app.clientId, tenantId: this.app.tenantId, scopes: ["https://graph.microsoft.com/.default"], ...overrides }, lifetimeSeconds).token;
+    return this.tokens.issueAccessToken(
+      {
+        kind: "app",
+        clientId: this.app.clientId,
+        tenantId: this.app.tenantId,
+        scopes: ["https://graph.microsoft.com/.default"],
+        ...overrides,
+      },
+      lifetimeSeconds,
+    ).token;
   }
 
   /** Registers something to stop when the emulator closes (extra servers, timers). */
@@ -127,8 +136,24 @@ export class Emulator {
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers["Retry-After"] = fault.retryAfter;
       const status = fault.status ?? 429;
-      const message = status === 429 ? "Too many requests. Please try again later." : status === 503 ? "The service is temporarily unavailable." : "Injected failure.";
-      this.send(res, graphError(status, fault.code ?? (status === 429 ? "TooManyRequests" : "serviceNotAvailable"), message, requestId, undefined, headers), requestId);
+      const message =
+        status === 429
+          ? "Too many requests. Please try again later."
+          : status === 503
+            ? "The service is temporarily unavailable."
+            : "Injected failure.";
+      this.send(
+        res,
+        graphError(
+          status,
+          fault.code ?? (status === 429 ? "TooManyRequests" : "serviceNotAvailable"),
+          message,
+          requestId,
+          undefined,
+          headers,
+        ),
+        requestId,
+      );
       return;
     }
     const requestId = newRequestId();
@@ -150,22 +175,47 @@ export class Emulator {
       return graphError(400, "BadRequest", "The request URI is not valid.", requestId);
     }
     const first = segments[0];
-    const version = first === "v1.0" || first === "beta" ? (first as ApiVersion) : undefined;
+    const version = first === "v1.0" || first === "beta" ? first : undefined;
     const clientRequestId = typeof request.headers["client-request-id"] === "string" ? request.headers["client-request-id"] : undefined;
     let auth: TokenInfo | undefined;
     if (version) {
       const header = String(request.headers.authorization ?? "");
       const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-      const challenge = { "WWW-Authenticate": 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' };
+      const challenge = {
+        "WWW-Authenticate":
+          'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+      };
       if (!bearer) return graphError(401, "InvalidAuthenticationToken", "Access token is empty.", requestId, clientRequestId, challenge);
       auth = this.tokens.lookup(bearer);
-      if (!auth) return graphError(401, "InvalidAuthenticationToken", "IDX14100: JWT is not well formed, there are no dots (.).", requestId, clientRequestId, challenge);
-      if (auth.expiresAt < Date.now()) return graphError(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.", requestId, clientRequestId, challenge);
+      if (!auth)
+        return graphError(
+          401,
+          "InvalidAuthenticationToken",
+          "IDX14100: JWT is not well formed, there are no dots (.).",
+          requestId,
+          clientRequestId,
+          challenge,
+        );
+      if (auth.expiresAt < Date.now())
+        return graphError(
+          401,
+          "InvalidAuthenticationToken",
+          "Lifetime validation failed, the token is expired.",
+          requestId,
+          clientRequestId,
+          challenge,
+        );
       segments = segments.slice(1);
     }
     const found = this.router.find(request.method, Boolean(version), segments);
     if (found === "method-not-allowed") {
-      return graphError(405, "Request_BadRequest", `Specified HTTP method is not allowed for the request target.`, requestId, clientRequestId);
+      return graphError(
+        405,
+        "Request_BadRequest",
+        `Specified HTTP method is not allowed for the request target.`,
+        requestId,
+        clientRequestId,
+      );
     }
     if (!found) {
       return graphError(400, "BadRequest", `Resource not found for the segment '${segments[0] ?? ""}'.`, requestId, clientRequestId);
@@ -176,7 +226,13 @@ export class Emulator {
       try {
         body = JSON.parse(request.rawBody.toString("utf8")) as unknown;
       } catch {
-        return graphError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.", requestId, clientRequestId);
+        return graphError(
+          400,
+          "BadRequest",
+          "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+          requestId,
+          clientRequestId,
+        );
       }
     }
     const ctx: RequestContext = {

@@ -59,7 +59,7 @@ function has(key: string): boolean {
 }
 
 async function action<T = unknown>(key: string, params: Record<string, unknown>): Promise<T> {
-  const result = await harness.action(key, params, { logger: quietLogger } as never);
+  const result = await harness.action(key, params, { logger: quietLogger });
   return (result as { data: T }).data;
 }
 
@@ -90,21 +90,27 @@ async function main(): Promise<void> {
     };
   }
 
-  console.log(`Microsoft Graph API component "${component.key}": ${Object.keys(component.actions ?? {}).length} actions, ` +
-    `${Object.keys(component.triggers ?? {}).length} triggers, ${Object.keys(component.dataSources ?? {}).length} data sources`);
+  console.log(
+    `Microsoft Graph API component "${component.key}": ${Object.keys(component.actions ?? {}).length} actions, ` +
+      `${Object.keys(component.triggers ?? {}).length} triggers, ${Object.keys(component.dataSources ?? {}).length} data sources`,
+  );
   console.log(`Running against ${target.label}`);
 
   let connection: Connection | undefined;
   await step("Connect (OAuth 2.0 client credentials)", async () => {
     const { token, expiresIn } = await clientCredentialsToken(target);
-    connection = createConnection({ key: "oauthClientCredentials" } as never, {
-      baseUrl: target.graphUrl,
-      entraIdEndpoint: new URL(target.tokenUrl).origin,
-      tenant: target.tenant,
-      clientId: target.clientId,
-      clientSecret: target.clientSecret,
-      scopes: `${target.graphUrl}/.default`,
-    }, { access_token: token }) as Connection;
+    connection = createConnection(
+      { key: "oauthClientCredentials" } as never,
+      {
+        baseUrl: target.graphUrl,
+        entraIdEndpoint: new URL(target.tokenUrl).origin,
+        tenant: target.tenant,
+        clientId: target.clientId,
+        clientSecret: target.clientSecret,
+        scopes: `${target.graphUrl}/.default`,
+      },
+      { access_token: token },
+    );
     line("token endpoint", target.tokenUrl.replace(target.tenant, "{tenant}"));
     line("access token", `received, expires in ${expiresIn} s (never printed)`);
   });
@@ -113,7 +119,12 @@ async function main(): Promise<void> {
 
   await step("List users across pages", async () => {
     if (has("listUsers")) {
-      const data = await action<{ value: { userPrincipalName: string }[]; moreAvailable?: boolean }>("listUsers", { connection: conn, top: "100", fetchAll: "true", limit: "230" });
+      const data = await action<{ value: { userPrincipalName: string }[]; moreAvailable?: boolean }>("listUsers", {
+        connection: conn,
+        top: "100",
+        fetchAll: "true",
+        limit: "230",
+      });
       line("listUsers (fetch all, limit 230)", `${data.value.length} users; more available: ${String(data.moreAvailable)}`);
       line("first", data.value[0]?.userPrincipalName ?? "-");
     } else {
@@ -181,7 +192,10 @@ async function showTypedActions(conn: Connection): Promise<void> {
   }
   if (has("listSubscribedSkus")) {
     await step("listSubscribedSkus", async () => {
-      const data = await action<{ value: { skuPartNumber: string; consumedUnits: number; prepaidUnits: { enabled: number } }[] }>("listSubscribedSkus", { connection: conn });
+      const data = await action<{ value: { skuPartNumber: string; consumedUnits: number; prepaidUnits: { enabled: number } }[] }>(
+        "listSubscribedSkus",
+        { connection: conn },
+      );
       for (const sku of data.value.slice(0, 5)) line(sku.skuPartNumber, `${sku.consumedUnits} of ${sku.prepaidUnits.enabled} assigned`);
     });
   }

@@ -16,5 +16,5 @@ export function guidFrom(random: () => number): string {
 }
 
 export function pick<T>(random: () => number, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
+  return list[Math.floor(random() * list.length)];
 }

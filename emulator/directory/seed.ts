@@ -5,19 +5,119 @@ export const TENANT_ID = "8b3e1c4a-6f2d-4e5b-9a7c-1d2e3f4a5b6c";
 export const TENANT_DOMAIN = "contoso.onmicrosoft.com";
 export const VERIFIED_DOMAINS = ["contoso.com", "fabrikam.com", "o'brien.example"] as const;
 
-const FIRST = ["Adele", "Alex", "Allan", "Diego", "Grady", "Henrietta", "Isaiah", "Johanna", "Joni", "Lee", "Lidia", "Lynne", "Megan", "Miriam", "Nestor", "Patti", "Pradeep", "Ann", "Ben", "Chen", "Fatima", "Sean", "Yuki", "Zoe"];
-const LAST = ["Vance", "Wilber", "Deyoung", "Zakharov", "Archie", "Mueller", "Langer", "Lauer", "Sherman", "Gu", "Holloway", "Robbins", "Bowen", "Graham", "Wilke", "Fernandez", "Gupta", "O'Brien", "Okafor", "Nakamura", "Silva", "Kowalski"];
+const FIRST = [
+  "Adele",
+  "Alex",
+  "Allan",
+  "Diego",
+  "Grady",
+  "Henrietta",
+  "Isaiah",
+  "Johanna",
+  "Joni",
+  "Lee",
+  "Lidia",
+  "Lynne",
+  "Megan",
+  "Miriam",
+  "Nestor",
+  "Patti",
+  "Pradeep",
+  "Ann",
+  "Ben",
+  "Chen",
+  "Fatima",
+  "Sean",
+  "Yuki",
+  "Zoe",
+];
+const LAST = [
+  "Vance",
+  "Wilber",
+  "Deyoung",
+  "Zakharov",
+  "Archie",
+  "Mueller",
+  "Langer",
+  "Lauer",
+  "Sherman",
+  "Gu",
+  "Holloway",
+  "Robbins",
+  "Bowen",
+  "Graham",
+  "Wilke",
+  "Fernandez",
+  "Gupta",
+  "O'Brien",
+  "Okafor",
+  "Nakamura",
+  "Silva",
+  "Kowalski",
+];
 const DEPARTMENTS = ["Sales", "Marketing", "Engineering", "Finance", "Legal", "Operations", "Human Resources", "Retail"];
-const COUNTRIES = [["United States", "US"], ["United Kingdom", "GB"], ["Germany", "DE"], ["Japan", "JP"], ["Brazil", "BR"], ["India", "IN"]] as const;
-const TITLES = ["Sales Manager", "Marketing Assistant", "Developer", "Accountant", "Attorney", "Operations Lead", "HR Manager", "Retail Manager"];
+const COUNTRIES = [
+  ["United States", "US"],
+  ["United Kingdom", "GB"],
+  ["Germany", "DE"],
+  ["Japan", "JP"],
+  ["Brazil", "BR"],
+  ["India", "IN"],
+] as const;
+const TITLES = [
+  "Sales Manager",
+  "Marketing Assistant",
+  "Developer",
+  "Accountant",
+  "Attorney",
+  "Operations Lead",
+  "HR Manager",
+  "Retail Manager",
+];
 
 /** Real SKU ids and part numbers from Microsoft's licensing reference. */
 export const SKUS = [
-  { skuId: "6fd2c87f-b296-42f0-b197-1e91e994b900", skuPartNumber: "ENTERPRISEPACK", units: 250, plans: [["efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE"], ["5dbe027f-2339-4123-9542-606e4d348a72", "SHAREPOINTENTERPRISE"], ["57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1"]] },
-  { skuId: "06ebc4ee-1bb5-47dd-8120-11324bc54e06", skuPartNumber: "SPE_E5", units: 50, plans: [["efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE"], ["57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1"], ["41781fb2-bc02-4b7c-bd55-b576c07bb09d", "AAD_PREMIUM"]] },
-  { skuId: "efccb6f7-5641-4e0e-bd10-b4976e1bf68e", skuPartNumber: "EMS", units: 100, plans: [["41781fb2-bc02-4b7c-bd55-b576c07bb09d", "AAD_PREMIUM"], ["c1ec4a95-1f05-45b3-a911-aa3fa01094f5", "INTUNE_A"]] },
-  { skuId: "f30db892-07e9-47e9-837c-80727f46fd3d", skuPartNumber: "FLOW_FREE", units: 10000, plans: [["50e68c76-46c6-4674-81f9-75456511b170", "FLOW_P2_VIRAL"]] },
-  { skuId: "a403ebcc-fae0-4ca2-8c8c-7a907fd6c235", skuPartNumber: "POWER_BI_STANDARD", units: 1000000, plans: [["2049e525-b859-401b-b2a0-e0a31c4b1fe4", "BI_AZURE_P0"]] },
+  {
+    skuId: "6fd2c87f-b296-42f0-b197-1e91e994b900",
+    skuPartNumber: "ENTERPRISEPACK",
+    units: 250,
+    plans: [
+      ["efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE"],
+      ["5dbe027f-2339-4123-9542-606e4d348a72", "SHAREPOINTENTERPRISE"],
+      ["57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1"],
+    ],
+  },
+  {
+    skuId: "06ebc4ee-1bb5-47dd-8120-11324bc54e06",
+    skuPartNumber: "SPE_E5",
+    units: 50,
+    plans: [
+      ["efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE"],
+      ["57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1"],
+      ["41781fb2-bc02-4b7c-bd55-b576c07bb09d", "AAD_PREMIUM"],
+    ],
+  },
+  {
+    skuId: "efccb6f7-5641-4e0e-bd10-b4976e1bf68e",
+    skuPartNumber: "EMS",
+    units: 100,
+    plans: [
+      ["41781fb2-bc02-4b7c-bd55-b576c07bb09d", "AAD_PREMIUM"],
+      ["c1ec4a95-1f05-45b3-a911-aa3fa01094f5", "INTUNE_A"],
+    ],
+  },
+  {
+    skuId: "f30db892-07e9-47e9-837c-80727f46fd3d",
+    skuPartNumber: "FLOW_FREE",
+    units: 10000,
+    plans: [["50e68c76-46c6-4674-81f9-75456511b170", "FLOW_P2_VIRAL"]],
+  },
+  {
+    skuId: "a403ebcc-fae0-4ca2-8c8c-7a907fd6c235",
+    skuPartNumber: "POWER_BI_STANDARD",
+    units: 1000000,
+    plans: [["2049e525-b859-401b-b2a0-e0a31c4b1fe4", "BI_AZURE_P0"]],
+  },
 ] as const;
 
 export interface SeedOptions {
@@ -64,7 +164,7 @@ function makeUser(random: () => number, index: number): User {
     mailNickname: alias.replace(/'/g, ""),
     accountEnabled: index % 13 !== 7,
     userType: isGuest ? "Guest" : "Member",
-    jobTitle: isGuest ? null : TITLES[DEPARTMENTS.indexOf(department)] ?? null,
+    jobTitle: isGuest ? null : (TITLES[DEPARTMENTS.indexOf(department)] ?? null),
     department: isGuest ? null : department,
     officeLocation: isGuest ? null : `${Math.floor(random() * 40) + 1}/${Math.floor(random() * 3000) + 1000}`,
     businessPhones: isGuest ? [] : [`+1 425 555 ${String(1000 + (index % 9000)).padStart(4, "0")}`],
@@ -104,7 +204,7 @@ export function seedDirectory(options: SeedOptions): SeededDirectory {
   const groups: Group[] = [];
   const members = new Map<string, string[]>();
   for (let g = 0; g < options.groupCount; g++) {
-    const department = DEPARTMENTS[g % DEPARTMENTS.length] as string;
+    const department = DEPARTMENTS[g % DEPARTMENTS.length];
     const unified = g % 2 === 0;
     const name = g < DEPARTMENTS.length ? department : `${department} Team ${g}`;
     const nickname = name.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -121,7 +221,13 @@ export function seedDirectory(options: SeedOptions): SeededDirectory {
       createdDateTime: isoDay(random, 2020),
     };
     groups.push(group);
-    members.set(group.id as string, users.filter((u) => u.department === department).slice(0, 200).map((u) => u.id as string));
+    members.set(
+      group.id as string,
+      users
+        .filter((u) => u.department === department)
+        .slice(0, 200)
+        .map((u) => u.id as string),
+    );
   }
   // One nested group so transitive membership differs from direct membership.
   if (groups.length >= 2) members.get(groups[1]?.id as string)?.push(groups[0]?.id as string);

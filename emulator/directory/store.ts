@@ -115,7 +115,12 @@ export class Directory extends EventEmitter {
   }
 
   createGroup(fields: Partial<Group>): Group {
-    const group: Group = { id: randomUUID(), createdDateTime: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"), groupTypes: [], ...fields };
+    const group: Group = {
+      id: randomUUID(),
+      createdDateTime: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      groupTypes: [],
+      ...fields,
+    };
     this.groups.push(group);
     this.groupIndex.set((group.id as string).toLowerCase(), group);
     this.members.set(group.id as string, []);

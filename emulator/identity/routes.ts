@@ -3,7 +3,10 @@ import { Reply, json } from "../http";
 
 /** AADSTS-style error body of the Microsoft identity platform. */
 function aadError(ctx: RequestContext, status: number, error: string, aadsts: number, description: string): Reply {
-  const timestamp = new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const timestamp = new Date()
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
   return json(status, {
     error,
     error_description: `AADSTS${aadsts}: ${description} Trace ID: ${ctx.requestId} Correlation ID: ${ctx.requestId} Timestamp: ${timestamp}`,
@@ -23,7 +26,7 @@ function form(ctx: RequestContext): URLSearchParams {
 function clientCredentials(ctx: RequestContext, body: URLSearchParams): { clientId: string; clientSecret: string } {
   const basic = /^Basic\s+(.+)$/i.exec(String(ctx.headers.authorization ?? ""));
   if (basic) {
-    const [id, secret] = Buffer.from(basic[1] as string, "base64").toString("utf8").split(":");
+    const [id, secret] = Buffer.from(basic[1], "base64").toString("utf8").split(":");
     return { clientId: decodeURIComponent(id ?? ""), clientSecret: decodeURIComponent(secret ?? "") };
   }
   return { clientId: body.get("client_id") ?? "", clientSecret: body.get("client_secret") ?? "" };
@@ -33,12 +36,19 @@ export function registerIdentityRoutes(router: Router): void {
   router.plain("GET", "/:tenant/oauth2/v2.0/authorize", (ctx) => {
     const { emulator, query } = ctx;
     const app = emulator.app;
-    const tenant = ctx.params.tenant as string;
+    const tenant = ctx.params.tenant;
     const redirectUri = query.get("redirect_uri") ?? "";
     if (query.get("client_id") !== app.clientId) {
-      return aadError(ctx, 400, "unauthorized_client", 700016, `Application with identifier '${query.get("client_id")}' was not found in the directory '${tenant}'.`);
+      return aadError(
+        ctx,
+        400,
+        "unauthorized_client",
+        700016,
+        `Application with identifier '${query.get("client_id")}' was not found in the directory '${tenant}'.`,
+      );
     }
-    if (!redirectUri) return aadError(ctx, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'redirect_uri'.");
+    if (!redirectUri)
+      return aadError(ctx, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'redirect_uri'.");
     // The emulator consents at once, as the signed-in user (the first member of the directory).
     const code = emulator.tokens.issueCode({
       clientId: app.clientId,
@@ -56,52 +66,114 @@ export function registerIdentityRoutes(router: Router): void {
   router.plain("POST", "/:tenant/oauth2/v2.0/token", (ctx) => {
     const { emulator } = ctx;
     const app = emulator.app;
-    const tenant = (ctx.params.tenant as string).toLowerCase();
+    const tenant = ctx.params.tenant.toLowerCase();
     const body = form(ctx);
     const grant = body.get("grant_type");
     const knownTenant = [app.tenantId, app.tenantDomain, "common", "organizations"].includes(tenant);
     if (!knownTenant) {
-      return aadError(ctx, 400, "invalid_request", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+      return aadError(
+        ctx,
+        400,
+        "invalid_request",
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      );
     }
     const { clientId, clientSecret } = clientCredentials(ctx, body);
     if (clientId !== app.clientId) {
-      return aadError(ctx, 400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
+      return aadError(
+        ctx,
+        400,
+        "unauthorized_client",
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`,
+      );
     }
     if (clientSecret !== app.clientSecret) {
-      const hint = clientSecret === app.clientSecretId ? " Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + app.clientId + "'." : "";
+      const hint =
+        clientSecret === app.clientSecretId
+          ? " Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" +
+            app.clientId +
+            "'."
+          : "";
       return aadError(ctx, 401, "invalid_client", 7000215, `Invalid client secret provided.${hint}`);
     }
     const scopes = (body.get("scope") ?? "").split(/\s+/).filter(Boolean);
 
     if (grant === "client_credentials") {
       if (tenant === "common" || tenant === "organizations") {
-        return aadError(ctx, 400, "invalid_request", 1002012, "The provided value for scope or tenant is not valid. Client credential flows must use a tenant-specific endpoint.");
+        return aadError(
+          ctx,
+          400,
+          "invalid_request",
+          1002012,
+          "The provided value for scope or tenant is not valid. Client credential flows must use a tenant-specific endpoint.",
+        );
       }
       if (!scopes.some((s) => s.endsWith("/.default"))) {
-        return aadError(ctx, 400, "invalid_scope", 1002012, `The provided value for scope ${scopes.join(" ")} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+        return aadError(
+          ctx,
+          400,
+          "invalid_scope",
+          1002012,
+          `The provided value for scope ${scopes.join(" ")} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        );
       }
       const token = emulator.tokens.issueAccessToken({ kind: "app", clientId, tenantId: app.tenantId, scopes });
-      return json(200, { token_type: "Bearer", expires_in: emulator.tokens.lifetimeSeconds, ext_expires_in: emulator.tokens.lifetimeSeconds, access_token: token.token });
+      return json(200, {
+        token_type: "Bearer",
+        expires_in: emulator.tokens.lifetimeSeconds,
+        ext_expires_in: emulator.tokens.lifetimeSeconds,
+        access_token: token.token,
+      });
     }
 
     if (grant === "authorization_code" || grant === "refresh_token") {
       let granted: { scopes: string[]; userId?: string };
       if (grant === "authorization_code") {
         const redeemed = emulator.tokens.redeemCode(body.get("code") ?? "");
-        if (redeemed === "expired") return aadError(ctx, 400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.");
-        if (redeemed === "unknown") return aadError(ctx, 400, "invalid_grant", 70000, "The provided value for the 'code' parameter is not valid.");
+        if (redeemed === "expired")
+          return aadError(
+            ctx,
+            400,
+            "invalid_grant",
+            70008,
+            "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.",
+          );
+        if (redeemed === "unknown")
+          return aadError(ctx, 400, "invalid_grant", 70000, "The provided value for the 'code' parameter is not valid.");
         if (body.get("redirect_uri") !== redeemed.redirectUri) {
-          return aadError(ctx, 400, "invalid_grant", 50148, "The redirect URI specified in the request does not match the redirect URI used to obtain the authorization code.");
+          return aadError(
+            ctx,
+            400,
+            "invalid_grant",
+            50148,
+            "The redirect URI specified in the request does not match the redirect URI used to obtain the authorization code.",
+          );
         }
         granted = redeemed;
       } else {
         const refreshed = emulator.tokens.refresh(body.get("refresh_token") ?? "");
-        if (refreshed === "revoked") return aadError(ctx, 400, "invalid_grant", 50173, "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.");
-        if (refreshed === "unknown") return aadError(ctx, 400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid.");
+        if (refreshed === "revoked")
+          return aadError(
+            ctx,
+            400,
+            "invalid_grant",
+            50173,
+            "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.",
+          );
+        if (refreshed === "unknown")
+          return aadError(ctx, 400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid.");
         granted = refreshed;
       }
       const grantedScopes = scopes.length > 0 ? scopes : granted.scopes;
-      const token = emulator.tokens.issueAccessToken({ kind: "delegated", clientId, tenantId: app.tenantId, scopes: grantedScopes, userId: granted.userId });
+      const token = emulator.tokens.issueAccessToken({
+        kind: "delegated",
+        clientId,
+        tenantId: app.tenantId,
+        scopes: grantedScopes,
+        userId: granted.userId,
+      });
       const reply: Record<string, unknown> = {
         token_type: "Bearer",
         scope: grantedScopes.filter((s) => s !== "offline_access").join(" "),
@@ -110,7 +182,12 @@ export function registerIdentityRoutes(router: Router): void {
         access_token: token.token,
       };
       if (grantedScopes.includes("offline_access")) {
-        reply.refresh_token = emulator.tokens.issueRefreshToken({ clientId, tenantId: app.tenantId, scopes: grantedScopes, userId: granted.userId });
+        reply.refresh_token = emulator.tokens.issueRefreshToken({
+          clientId,
+          tenantId: app.tenantId,
+          scopes: grantedScopes,
+          userId: granted.userId,
+        });
       }
       return json(200, reply);
     }

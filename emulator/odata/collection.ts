@@ -31,7 +31,10 @@ export function selectProperties(item: object, select: readonly string[] | undef
 export function parseSelect(ctx: RequestContext): string[] | undefined {
   const raw = ctx.query.get("$select");
   if (!raw) return undefined;
-  return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function clientRequestId(ctx: RequestContext): string | undefined {
@@ -56,7 +59,7 @@ function parseSearch(raw: string): { op: "AND" | "OR"; clauses: { property: stri
   const clauses: { property: string; value: string }[] = [];
   const pattern = /"([^":]+):((?:[^"\\]|\\.)*)"/g;
   let m: RegExpExecArray | null;
-  while ((m = pattern.exec(raw))) clauses.push({ property: m[1] as string, value: (m[2] as string).replace(/\\(.)/g, "$1") });
+  while ((m = pattern.exec(raw))) clauses.push({ property: m[1], value: m[2].replace(/\\(.)/g, "$1") });
   if (clauses.length === 0) return undefined;
   return { op: /\bOR\b/.test(raw) ? "OR" : "AND", clauses };
 }
@@ -95,6 +98,10 @@ export function nextLinkFor(ctx: RequestContext, token: string): string {
   return `${url.origin}${url.pathname}${search}$skiptoken=${encodeURIComponent(token)}`.replace(/%24/g, "$");
 }
 
+function sortKey(value: unknown): string {
+  return typeof value === "string" ? value.toLowerCase() : JSON.stringify(value ?? "");
+}
+
 /** Applies $filter, $search, $orderby, $count, $top, $skiptoken and $select to a list, with Graph's rules and errors. */
 export function listCollection(ctx: RequestContext, items: readonly object[], options: CollectionOptions): Reply {
   const q = ctx.query;
@@ -114,17 +121,29 @@ export function listCollection(ctx: RequestContext, items: readonly object[], op
 
   if (options.directoryObject) {
     if (searchText && !eventual) {
-      return badRequest(ctx, "Request_UnsupportedQuery", "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      return badRequest(
+        ctx,
+        "Request_UnsupportedQuery",
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     }
     const features = filter ? filterFeatures(filter) : new Set<string>();
     for (const op of ["endswith", "ne", "not"]) {
       if (!features.has(op)) continue;
       const name = op === "endswith" ? "endsWith" : op;
       if (!eventual) {
-        return badRequest(ctx, "Request_UnsupportedQuery", `Operator '${name}' is not supported because the 'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information`);
+        return badRequest(
+          ctx,
+          "Request_UnsupportedQuery",
+          `Operator '${name}' is not supported because the 'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+        );
       }
       if (!countRequested) {
-        return badRequest(ctx, "Request_UnsupportedQuery", `Operator '${name}' is not supported because the required parameters might be missing. Try adding $count with a value of true and ConsistencyLevel header with a value of eventual. Refer to https://aka.ms/graph-docs/advanced-queries for more information`);
+        return badRequest(
+          ctx,
+          "Request_UnsupportedQuery",
+          `Operator '${name}' is not supported because the required parameters might be missing. Try adding $count with a value of true and ConsistencyLevel header with a value of eventual. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+        );
       }
     }
     if (countRequested && !eventual) {
@@ -137,15 +156,24 @@ export function listCollection(ctx: RequestContext, items: readonly object[], op
   if (topText !== null) {
     top = Number(topText);
     if (!Number.isInteger(top) || top < 1 || top > options.maxTop) {
-      return badRequest(ctx, "Request_BadRequest", `Invalid page size specified: '${topText}'. Must be between 1 and ${options.maxTop} inclusive.`);
+      return badRequest(
+        ctx,
+        "Request_BadRequest",
+        `Invalid page size specified: '${topText}'. Must be between 1 and ${options.maxTop} inclusive.`,
+      );
     }
   }
 
   let matched: readonly object[] = items;
-  if (filter) matched = matched.filter((item) => evaluate(filter as FilterNode, item));
+  if (filter) matched = matched.filter((item) => evaluate(filter, item));
   if (searchText) {
     const search = parseSearch(searchText);
-    if (!search) return badRequest(ctx, "Request_UnsupportedQuery", `Syntax error: character '${searchText[0] ?? ""}' is not valid at position 0 in '${searchText}'.`);
+    if (!search)
+      return badRequest(
+        ctx,
+        "Request_UnsupportedQuery",
+        `Syntax error: character '${searchText[0] ?? ""}' is not valid at position 0 in '${searchText}'.`,
+      );
     matched = matched.filter((item) => {
       const hits = search.clauses.map((c) => searchMatches(item as Record<string, unknown>, c.property, c.value));
       return search.op === "OR" ? hits.some(Boolean) : hits.every(Boolean);
@@ -156,14 +184,15 @@ export function listCollection(ctx: RequestContext, items: readonly object[], op
     const [prop, dir] = orderBy.trim().split(/\s+/);
     const sign = dir?.toLowerCase() === "desc" ? -1 : 1;
     matched = [...matched].sort((a, b) => {
-      const x = String((a as Record<string, unknown>)[prop as string] ?? "").toLowerCase();
-      const y = String((b as Record<string, unknown>)[prop as string] ?? "").toLowerCase();
+      const x = sortKey((a as Record<string, unknown>)[prop]);
+      const y = sortKey((b as Record<string, unknown>)[prop]);
       return x < y ? -sign : x > y ? sign : 0;
     });
   }
 
   const token = decodeSkipToken(q.get("$skiptoken"));
-  if (q.get("$skiptoken") && !token) return badRequest(ctx, "Request_BadRequest", "The specified page token value has expired or is invalid.");
+  if (q.get("$skiptoken") && !token)
+    return badRequest(ctx, "Request_BadRequest", "The specified page token value has expired or is invalid.");
   const offset = token?.offset ?? 0;
   const page = matched.slice(offset, offset + top);
   const select = parseSelect(ctx) ?? (options.defaultSelect ? [...options.defaultSelect] : undefined);

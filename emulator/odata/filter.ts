@@ -19,7 +19,7 @@ function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
-    const ch = input[i] as string;
+    const ch = input[i];
     if (/\s/.test(ch)) {
       i++;
     } else if (ch === "'") {
@@ -45,7 +45,7 @@ function tokenize(input: string): Token[] {
       i++;
     } else {
       let text = "";
-      while (i < input.length && !/[\s(),']/.test(input[i] as string) && !(input[i] === ":" && !/\d/.test(input[i + 1] ?? "") )) {
+      while (i < input.length && !/[\s(),']/.test(input[i]) && !(input[i] === ":" && !/\d/.test(input[i + 1] ?? ""))) {
         text += input[i];
         i++;
       }
@@ -118,13 +118,13 @@ export function parseFilter(input: string): FilterNode {
       next();
       if (peek()?.text === ")") {
         next();
-        return { type: "any", path: anyMatch[1] as string, variable: "", predicate: null };
+        return { type: "any", path: anyMatch[1], variable: "", predicate: null };
       }
       const variable = next().text;
       expect(":");
       const predicate = orExpr();
       expect(")");
-      return { type: "any", path: anyMatch[1] as string, variable, predicate };
+      return { type: "any", path: anyMatch[1], variable, predicate };
     }
     const op = next();
     const opText = op.text.toLowerCase();

@@ -20,7 +20,8 @@ export const clientIdInput = {
   required: true,
   shown: true,
   example: "6731de76-14a6-49ae-97bc-6eba6914391e",
-  comments: "The Application (client) ID from the app registration's Overview page in the Azure portal (Microsoft Entra ID > App registrations).",
+  comments:
+    "The Application (client) ID from the app registration's Overview page in the Azure portal (Microsoft Entra ID > App registrations).",
 } as const;
 
 /** The client secret input; `hint` adds what this kind of connection needs from the app registration. */

@@ -1,5 +1,5 @@
 import type { Connection } from "@prismatic-io/spectral";
-import { InputError, normalizeServiceUrl } from "../graph";
+import { InputError, asText, normalizeServiceUrl } from "../graph";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -11,20 +11,22 @@ export function isGuid(value: string): boolean {
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  return String(value).trim();
+  return asText(value).trim();
 }
 
 export function validateClientId(value: unknown, inputName = "Client ID"): void {
   const id = text(value);
   if (id === undefined) return;
   if (!id) throw new InputError(inputName, "is empty; copy the Application (client) ID from the app registration's Overview page");
-  if (!isGuid(id)) throw new InputError(inputName, `"${id}" is not a GUID; copy the Application (client) ID, e.g. 6731de76-14a6-49ae-97bc-6eba6914391e`);
+  if (!isGuid(id))
+    throw new InputError(inputName, `"${id}" is not a GUID; copy the Application (client) ID, e.g. 6731de76-14a6-49ae-97bc-6eba6914391e`);
 }
 
 export function validateTenant(value: unknown, inputName = "Tenant"): void {
   const tenant = text(value);
   if (tenant === undefined) return;
-  if (!tenant) throw new InputError(inputName, "is empty; give the Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com");
+  if (!tenant)
+    throw new InputError(inputName, "is empty; give the Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com");
   if (MULTI_TENANT_ALIASES.has(tenant.toLowerCase())) {
     throw new InputError(inputName, `"${tenant}" cannot be used for app-only access; give the Directory (tenant) ID or a verified domain`);
   }

@@ -6,6 +6,7 @@ import FormData from "form-data";
 import { ApiVersion, isLoopbackHost } from "./clouds";
 import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
+import { asText } from "./text";
 import { redactHeaders, redactText, redactValue, registerSecret } from "./redact";
 import {
   DEFAULT_RETRY_POLICY,
@@ -115,7 +116,7 @@ function flattenHeaders(headers: AxiosResponse["headers"]): Record<string, strin
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : asText(value);
   }
   return out;
 }
@@ -137,7 +138,7 @@ function looksLikeJson(text: string): boolean {
 }
 
 function decodeBody(raw: unknown, responseType: ResponseType, contentType: string): unknown {
-  const buffer = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(String(raw ?? ""));
+  const buffer = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(asText(raw));
   if (responseType === "arraybuffer") return buffer;
   const text = buffer.toString("utf8");
   if (responseType !== "json") return text;
@@ -164,7 +165,7 @@ interface PreparedBody {
 function prepareBody(req: GraphRequest, headers: Record<string, string>): PreparedBody {
   if (req.form) {
     // Buffered so that a retry can send the same bytes again (a consumed stream cannot be replayed).
-    return { data: req.form.getBuffer(), headers: req.form.getHeaders() as Record<string, string> };
+    return { data: req.form.getBuffer(), headers: req.form.getHeaders() };
   }
   const body = req.body;
   if (body === undefined || body === null) return { data: undefined, headers: {} };
@@ -251,7 +252,7 @@ export class GraphClient {
     let attempts = 0;
     let waitedMs = 0;
     let redirects = 0;
-    let sendMethod = method;
+    const sendMethod = method;
     let withToken = true;
 
     for (;;) {
@@ -294,7 +295,12 @@ export class GraphClient {
         const target = new URL(resHeaders.location, url);
         const sameOrigin = target.origin === this.origin;
         if (!sameOrigin && target.protocol !== "https:" && !isLoopbackHost(target.hostname)) {
-          throw new GraphNetworkError(sendMethod, url.toString(), "INSECURE_REDIRECT", `refused to follow a redirect to ${target.protocol}//`);
+          throw new GraphNetworkError(
+            sendMethod,
+            url.toString(),
+            "INSECURE_REDIRECT",
+            `refused to follow a redirect to ${target.protocol}//`,
+          );
         }
         // Pre-authenticated download URLs (reports, file content) live on other hosts: they must never see the token.
         withToken = withToken && sameOrigin;
@@ -353,9 +359,7 @@ export class GraphClient {
    * headers (ConsistencyLevel, Prefer) go with every page. Nothing is fetched until the consumer asks.
    */
   async *pages<T>(req: GraphRequest, options: { maxPages?: number } = {}): AsyncGenerator<GraphPage<T>> {
-    const first: GraphRequest = needsConsistencyHeader(req)
-      ? { ...req, headers: { ...req.headers, ConsistencyLevel: "eventual" } }
-      : req;
+    const first: GraphRequest = needsConsistencyHeader(req) ? { ...req, headers: { ...req.headers, ConsistencyLevel: "eventual" } } : req;
     let current: GraphRequest = { ...first, method: req.method ?? "GET" };
     let fetched = 0;
     for (;;) {
@@ -412,7 +416,16 @@ export class GraphClient {
     else if (typeof body === "string") shown = looksLikeJson(body) ? redactValue(JSON.parse(body)) : truncate(redactText(body));
     this.log(
       redactText(
-        truncate(JSON.stringify({ type: "request", attempt, method, url: redactText(url.toString()), headers: redactHeaders(headers), data: shown })),
+        truncate(
+          JSON.stringify({
+            type: "request",
+            attempt,
+            method,
+            url: redactText(url.toString()),
+            headers: redactHeaders(headers),
+            data: shown,
+          }),
+        ),
       ),
     );
   }
@@ -421,14 +434,26 @@ export class GraphClient {
     const decoded = decodeBody(raw, /json|text|xml|csv/i.test(contentType) || !contentType ? "json" : "arraybuffer", contentType);
     this.log(
       redactText(
-        truncate(JSON.stringify({ type: "response", status, headers: redactHeaders(headers), data: Buffer.isBuffer(decoded) ? `<${decoded.length} bytes>` : redactValue(decoded) })),
+        truncate(
+          JSON.stringify({
+            type: "response",
+            status,
+            headers: redactHeaders(headers),
+            data: Buffer.isBuffer(decoded) ? `<${decoded.length} bytes>` : redactValue(decoded),
+          }),
+        ),
       ),
     );
   }
 }
 
 function needsConsistencyHeader(req: GraphRequest): boolean {
-  return req.autoConsistency !== false && req.query !== undefined && needsEventualConsistency(req.query) && !hasHeader(req.headers ?? {}, "ConsistencyLevel");
+  return (
+    req.autoConsistency !== false &&
+    req.query !== undefined &&
+    needsEventualConsistency(req.query) &&
+    !hasHeader(req.headers ?? {}, "ConsistencyLevel")
+  );
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

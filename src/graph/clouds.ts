@@ -6,8 +6,16 @@ export const DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
 export const GRAPH_CLOUDS = [
   { label: "Global (graph.microsoft.com)", graphUrl: "https://graph.microsoft.com", loginUrl: "https://login.microsoftonline.com" },
   { label: "US Government L4 (graph.microsoft.us)", graphUrl: "https://graph.microsoft.us", loginUrl: "https://login.microsoftonline.us" },
-  { label: "US Government L5 / DoD (dod-graph.microsoft.us)", graphUrl: "https://dod-graph.microsoft.us", loginUrl: "https://login.microsoftonline.us" },
-  { label: "China, operated by 21Vianet (microsoftgraph.chinacloudapi.cn)", graphUrl: "https://microsoftgraph.chinacloudapi.cn", loginUrl: "https://login.chinacloudapi.cn" },
+  {
+    label: "US Government L5 / DoD (dod-graph.microsoft.us)",
+    graphUrl: "https://dod-graph.microsoft.us",
+    loginUrl: "https://login.microsoftonline.us",
+  },
+  {
+    label: "China, operated by 21Vianet (microsoftgraph.chinacloudapi.cn)",
+    graphUrl: "https://microsoftgraph.chinacloudapi.cn",
+    loginUrl: "https://login.chinacloudapi.cn",
+  },
 ] as const;
 
 export const API_VERSIONS = ["v1.0", "beta"] as const;

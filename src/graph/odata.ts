@@ -23,7 +23,7 @@ export function encodeSegment(value: string, inputName = "id"): string {
 
 /** Tagged template for Graph paths: every interpolated value is an encoded path segment. */
 export function graphPath(strings: TemplateStringsArray, ...values: string[]): string {
-  return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeSegment(values[i] as string) : ""), "");
+  return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeSegment(values[i]) : ""), "");
 }
 
 export type QueryValue = string | number | boolean | undefined | null;

@@ -33,7 +33,8 @@ export const filterInput = input({
   type: "string",
   required: false,
   example: "startswith(displayName,'A')",
-  comments: "OData $filter expression, passed to Graph as written. Quote string values with single quotes and double any quote inside ('O''Brien').",
+  comments:
+    "OData $filter expression, passed to Graph as written. Quote string values with single quotes and double any quote inside ('O''Brien').",
   clean: optionalString,
 });
 

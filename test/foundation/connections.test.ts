@@ -17,7 +17,11 @@ interface TokenAnswer {
 
 /** Exchanges a grant at a token URL the way the platform does (form post, client secret in the body). */
 async function exchange(tokenUrl: string, form: Record<string, string>): Promise<{ status: number; body: TokenAnswer }> {
-  const response = await fetch(tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) });
+  const response = await fetch(tokenUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form),
+  });
   return { status: response.status, body: (await response.json()) as TokenAnswer };
 }
 
@@ -36,7 +40,7 @@ describe("client credentials connection", () => {
       grant_type: "client_credentials",
       client_id: emulator.app.clientId,
       client_secret: emulator.app.clientSecret,
-      scope: oauthClientCredentials.inputs.scopes.default as string,
+      scope: oauthClientCredentials.inputs.scopes.default,
     });
     expect(status).toBe(200);
     const connection = clientCredentialsConnection(emulator, body.access_token as string, { tenant: emulator.app.tenantDomain });
@@ -45,7 +49,13 @@ describe("client credentials connection", () => {
   });
 
   test.each([
-    ["the secret's ID instead of its value", { client_secret: "c7d9e1f3-a5b7-4c9d-8e1f-3a5b7c9d1e3f" }, 401, 7000215, /client secret value, not the client secret ID/],
+    [
+      "the secret's ID instead of its value",
+      { client_secret: "c7d9e1f3-a5b7-4c9d-8e1f-3a5b7c9d1e3f" },
+      401,
+      7000215,
+      /client secret value, not the client secret ID/,
+    ],
     ["an unknown application", { client_id: "11111111-2222-4333-8444-555555555555" }, 400, 700016, /was not found in the directory/],
     ["a scope without /.default", { scope: "User.Read.All" }, 400, 1002012, /\/\.default/],
   ])("%s answers an AADSTS error", async (_name, override, status, aadsts, description) => {
@@ -68,11 +78,11 @@ describe("authorization code connection", () => {
 
   async function authorize(): Promise<string> {
     const { emulator } = env;
-    const url = new URL((oauth.inputs.authorizeUrl.default as string).replace("https://login.microsoftonline.com", emulator.url));
+    const url = new URL(oauth.inputs.authorizeUrl.default.replace("https://login.microsoftonline.com", emulator.url));
     url.searchParams.set("client_id", emulator.app.clientId);
     url.searchParams.set("redirect_uri", redirectUri);
     url.searchParams.set("response_type", "code");
-    url.searchParams.set("scope", oauth.inputs.scopes.default as string);
+    url.searchParams.set("scope", oauth.inputs.scopes.default);
     url.searchParams.set("state", "xyz");
     const response = await fetch(url, { redirect: "manual" });
     expect(response.status).toBe(302);
@@ -82,7 +92,7 @@ describe("authorization code connection", () => {
   }
 
   function tokenUrl(): string {
-    return (oauth.inputs.tokenUrl.default as string).replace("https://login.microsoftonline.com", env.emulator.url);
+    return oauth.inputs.tokenUrl.default.replace("https://login.microsoftonline.com", env.emulator.url);
   }
 
   const client = () => ({ client_id: env.emulator.app.clientId, client_secret: env.emulator.app.clientSecret });
@@ -92,7 +102,11 @@ describe("authorization code connection", () => {
     const first = await exchange(tokenUrl(), { grant_type: "authorization_code", code, redirect_uri: redirectUri, ...client() });
     expect(first.status).toBe(200);
     expect(first.body.refresh_token).toBeTruthy();
-    const refreshed = await exchange(tokenUrl(), { grant_type: "refresh_token", refresh_token: first.body.refresh_token as string, ...client() });
+    const refreshed = await exchange(tokenUrl(), {
+      grant_type: "refresh_token",
+      refresh_token: first.body.refresh_token as string,
+      ...client(),
+    });
     expect(refreshed.status).toBe(200);
     const connection = authCodeConnection(env.emulator, refreshed.body.access_token as string);
     const me = await env.harness.action("rawRequest", { connection, url: "/me" });
@@ -110,9 +124,18 @@ describe("authorization code connection", () => {
     const expired = await exchange(tokenUrl(), { grant_type: "authorization_code", code: stale, redirect_uri: redirectUri, ...client() });
     expect(expired.body.error_codes).toEqual([70008]);
 
-    const fresh = await exchange(tokenUrl(), { grant_type: "authorization_code", code: await authorize(), redirect_uri: redirectUri, ...client() });
+    const fresh = await exchange(tokenUrl(), {
+      grant_type: "authorization_code",
+      code: await authorize(),
+      redirect_uri: redirectUri,
+      ...client(),
+    });
     env.emulator.tokens.revokeRefreshTokens();
-    const revoked = await exchange(tokenUrl(), { grant_type: "refresh_token", refresh_token: fresh.body.refresh_token as string, ...client() });
+    const revoked = await exchange(tokenUrl(), {
+      grant_type: "refresh_token",
+      refresh_token: fresh.body.refresh_token as string,
+      ...client(),
+    });
     expect(revoked.body.error_codes).toEqual([50173]);
   });
 
@@ -130,7 +153,11 @@ describe("authorization code connection", () => {
 describe("connection inputs are checked before any request", () => {
   const cases: [string, Record<string, unknown>, RegExp][] = [
     ["an empty Microsoft Graph URL", { baseUrl: "" }, /^Microsoft Graph URL: is empty/],
-    ["an http Graph URL off loopback", { baseUrl: "http://graph.microsoft.com" }, /^Microsoft Graph URL: .*uses http; only https is allowed/],
+    [
+      "an http Graph URL off loopback",
+      { baseUrl: "http://graph.microsoft.com" },
+      /^Microsoft Graph URL: .*uses http; only https is allowed/,
+    ],
     ["a Graph URL that is not a URL", { baseUrl: "graph dot microsoft" }, /^Microsoft Graph URL: .*is not a URL/],
     ["a Graph URL with a path", { baseUrl: "https://graph.microsoft.com/v1.0/users" }, /^Microsoft Graph URL: .*without a path/],
     ["an empty tenant", { tenant: "" }, /^Tenant: is empty/],
@@ -138,7 +165,11 @@ describe("connection inputs are checked before any request", () => {
     ["'common' as tenant for app-only access", { tenant: "common" }, /^Tenant: "common" cannot be used for app-only access/],
     ["a client ID that is not a GUID", { clientId: "my-app" }, /^Client ID: "my-app" is not a GUID/],
     ["an empty client ID", { clientId: " " }, /^Client ID: is empty/],
-    ["an http Entra ID endpoint off loopback", { entraIdEndpoint: "http://login.microsoftonline.com" }, /^Microsoft Entra ID Endpoint: .*uses http/],
+    [
+      "an http Entra ID endpoint off loopback",
+      { entraIdEndpoint: "http://login.microsoftonline.com" },
+      /^Microsoft Entra ID Endpoint: .*uses http/,
+    ],
   ];
   test.each(cases)("%s", async (_name, fields, message) => {
     const connection = clientCredentialsConnection(env.emulator, env.token, fields);

@@ -77,5 +77,7 @@ test("a nextLink on another origin is refused, not followed", async () => {
     body: { value: [{ id: "1" }], "@odata.nextLink": "https://attacker.example/v1.0/users?$skiptoken=x" },
     headers: { "Content-Type": "application/json" },
   }));
-  await expect(client.collect({ path: "/evilPage" }, { limit: 10 })).rejects.toThrow(/@odata\.nextLink.*not this connection's Microsoft Graph host/);
+  await expect(client.collect({ path: "/evilPage" }, { limit: 10 })).rejects.toThrow(
+    /@odata\.nextLink.*not this connection's Microsoft Graph host/,
+  );
 });

@@ -78,7 +78,9 @@ test("a 503 on POST is retried when Retry On All Errors is on", async () => {
 
 test("a POST whose connection dropped after it was processed is never replayed, even with Retry On All Errors", async () => {
   env.emulator.faults.add({ kind: "drop", when: "after", path: "/v1.0/echo" });
-  await expect(raw({ url: "/echo", method: "POST", data: "{}", retryAllErrors: "true" })).rejects.toThrow(/failed without an answer.*ECONNRESET|socket hang up/);
+  await expect(raw({ url: "/echo", method: "POST", data: "{}", retryAllErrors: "true" })).rejects.toThrow(
+    /failed without an answer.*ECONNRESET|socket hang up/,
+  );
   expect(echoCalls).toBe(1);
   expect(env.emulator.requestsTo("/v1.0/echo")).toHaveLength(1);
 });

@@ -70,16 +70,19 @@ describe("the bearer token never leaves the connection's Graph host", () => {
 
 describe("redaction", () => {
   test("with Debug Request on, the token appears nowhere in the logs, and requests are still logged", async () => {
-    const logger = { info: jest.fn(), debug: jest.fn(), log: jest.fn(), warn: jest.fn(), error: jest.fn(), trace: jest.fn(), metric: jest.fn() };
+    const logger = {
+      info: jest.fn(),
+      debug: jest.fn(),
+      log: jest.fn(),
+      warn: jest.fn(),
+      error: jest.fn(),
+      trace: jest.fn(),
+      metric: jest.fn(),
+    };
     const consoleSpy = jest.spyOn(console, "log").mockImplementation(() => undefined);
     try {
       await raw({ url: "/users", debugRequest: "true", queryParams: [{ key: "$top", value: "1" }] }, { logger });
-      const logged = [
-        ...(logger.info as jest.Mock).mock.calls,
-        ...(logger.debug as jest.Mock).mock.calls,
-        ...(logger.log as jest.Mock).mock.calls,
-        ...consoleSpy.mock.calls,
-      ]
+      const logged = [...logger.info.mock.calls, ...logger.debug.mock.calls, ...logger.log.mock.calls, ...consoleSpy.mock.calls]
         .flat()
         .map((x) => (typeof x === "string" ? x : JSON.stringify(x)))
         .join("\n");
@@ -87,7 +90,7 @@ describe("redaction", () => {
       expect(logged).toContain('"type":"response"');
       expect(logged).toContain(`"Authorization":"${REDACTED}"`);
       expect(logged).not.toContain(env.token);
-      expect(logged).not.toContain(env.token.split(".")[1] as string);
+      expect(logged).not.toContain(env.token.split(".")[1]);
     } finally {
       consoleSpy.mockRestore();
     }

@@ -32,7 +32,7 @@ export function clientCredentialsConnection(emulator: Emulator, token: string, f
       ...fields,
     },
     { access_token: token, token_type: "Bearer" },
-  ) as Connection;
+  );
 }
 
 export function authCodeConnection(emulator: Emulator, token: string, fields: Record<string, unknown> = {}): Connection {
@@ -48,7 +48,7 @@ export function authCodeConnection(emulator: Emulator, token: string, fields: Re
       ...fields,
     },
     { access_token: token, token_type: "Bearer" },
-  ) as Connection;
+  );
 }
 
 /** Starts an emulator and a harness over the component; call in beforeAll and close in afterAll. */

@@ -2,7 +2,7 @@ import { action, input, util } from "@prismatic-io/spectral";
 import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http";
 import FormData from "form-data";
 import { createGraphClient } from "../../client";
-import { InputError, ResponseType } from "../../graph";
+import { InputError, asText } from "../../graph";
 import { apiVersionInput, connectionInput, debugInput } from "../../inputs/common";
 import { KeyValue, boolean, integer, keyValueList, oneOf, optionalString, requiredString } from "../../inputs/clean";
 
@@ -15,19 +15,19 @@ function headerObject(list: KeyValue[]): Record<string, string> {
     if (/^(authorization|host)$/i.test(key.trim())) {
       throw new InputError("Header", `the ${key.trim()} header is set from the connection and cannot be overridden`);
     }
-    out[key.trim()] = String(value ?? "");
+    out[key.trim()] = asText(value);
   }
   return out;
 }
 
 function queryObject(list: KeyValue[]): Record<string, string> {
-  return Object.fromEntries(list.map(({ key, value }) => [key, String(value ?? "")]));
+  return Object.fromEntries(list.map(({ key, value }) => [key, asText(value)]));
 }
 
 function toForm(formData: KeyValue[], fileData: KeyValue[], fileNames: Record<string, unknown>): FormData | undefined {
   if (formData.length === 0 && fileData.length === 0) return undefined;
   const form = new FormData();
-  for (const { key, value } of formData) form.append(key, Buffer.isBuffer(value) ? value : String(value ?? ""));
+  for (const { key, value } of formData) form.append(key, Buffer.isBuffer(value) ? value : asText(value));
   for (const { key, value } of fileData) {
     const payload = util.types.toBufferDataPayload(value);
     const filename = typeof fileNames[key] === "string" && fileNames[key] ? String(fileNames[key]) : key;
@@ -55,7 +55,8 @@ export const rawRequest = action({
     method: input({ ...httpInputs.method, default: "GET", clean: oneOf("Method", METHODS, "GET") }),
     data: input({
       ...httpInputs.data,
-      comments: "Request body. JSON text is sent as application/json; other text as form-encoded unless a Content-Type header says otherwise. Not with Form Data or File Data.",
+      comments:
+        "Request body. JSON text is sent as application/json; other text as form-encoded unless a Content-Type header says otherwise. Not with Form Data or File Data.",
     }),
     formData: input({ ...httpInputs.formData, comments: "Fields sent as multipart/form-data. Not with Data." }),
     fileData: input({ ...httpInputs.fileData, comments: "Files sent as multipart/form-data parts, keyed by field name. Not with Data." }),
@@ -66,12 +67,14 @@ export const rawRequest = action({
     }),
     queryParams: input({
       ...httpInputs.queryParams,
-      comments: "Query parameters such as $select, $filter, $top. $search, $count=true and endsWith/ne/not filters add ConsistencyLevel: eventual.",
+      comments:
+        "Query parameters such as $select, $filter, $top. $search, $count=true and endsWith/ne/not filters add ConsistencyLevel: eventual.",
     }),
     headers: input({
       ...httpInputs.headers,
       example: "ConsistencyLevel: eventual",
-      comments: "Extra request headers (Prefer, ConsistencyLevel, If-Match). Authorization comes from the connection and cannot be set here.",
+      comments:
+        "Extra request headers (Prefer, ConsistencyLevel, If-Match). Authorization comes from the connection and cannot be set here.",
     }),
     responseType: input({ ...httpInputs.responseType, clean: oneOf("Response Type", RESPONSE_TYPES, "json") }),
     timeout: input({
@@ -83,7 +86,8 @@ export const rawRequest = action({
     retryDelayMS: input({
       ...httpInputs.retryDelayMS,
       default: "0",
-      comments: "Fixed wait in milliseconds between retries when Graph sends no Retry-After and exponential backoff is off. 0 uses backoff with jitter. Retry-After is always honoured.",
+      comments:
+        "Fixed wait in milliseconds between retries when Graph sends no Retry-After and exponential backoff is off. 0 uses backoff with jitter. Retry-After is always honoured.",
       clean: integer("Retry Delay (ms)", { min: 0, max: 120_000, fallback: 0 }),
     }),
     retryAllErrors: input({
@@ -133,17 +137,16 @@ export const rawRequest = action({
       headers,
       body: data,
       form: toForm(formList, fileList, params.fileDataFileNames),
-      responseType: params.responseType as ResponseType,
+      responseType: params.responseType,
     });
     return { data: response.data, contentType: response.headers["content-type"] };
   },
   examplePayload: {
     data: {
       "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName)",
-      value: [
-        { id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd", displayName: "Adele Vance", userPrincipalName: "AdeleV@contoso.com" },
-      ],
-      "@odata.nextLink": "https://graph.microsoft.com/v1.0/users?$select=id,displayName,userPrincipalName&$top=1&$skiptoken=RFNwdAIAAQAAAB8",
+      value: [{ id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd", displayName: "Adele Vance", userPrincipalName: "AdeleV@contoso.com" }],
+      "@odata.nextLink":
+        "https://graph.microsoft.com/v1.0/users?$select=id,displayName,userPrincipalName&$top=1&$skiptoken=RFNwdAIAAQAAAB8",
     },
     contentType: "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8",
   },
