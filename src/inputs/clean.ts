@@ -94,7 +94,9 @@ export function guid(label: string, required = true) {
   };
 }
 
-const UPN = /^[^\s@/\\?#]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+// Guest UPNs carry #EXT# (encodeSegment keeps it inside the path segment); domain labels may hold ' (the
+// emulator's o'brien.example), which must survive OData escaping and path encoding.
+const UPN = /^[^\s@/\\?]+@[a-z0-9'](?:[a-z0-9'-]*[a-z0-9'])?(?:\.[a-z0-9'](?:[a-z0-9'-]*[a-z0-9'])?)+$/i;
 
 /** A user reference as Graph's /users/{id | userPrincipalName} takes it. */
 export function userReference(label: string) {

@@ -1,0 +1,4 @@
+import { assignLicenses } from "./assignLicenses";
+import { listSubscribedSkus } from "./listSubscribedSkus";
+
+export default { listSubscribedSkus, assignLicenses };

@@ -1,0 +1,3 @@
+import { getOrganization } from "./getOrganization";
+
+export default { getOrganization };

@@ -1,0 +1,4 @@
+import { getPresence } from "./getPresence";
+import { getPresences } from "./getPresences";
+
+export default { getPresence, getPresences };

@@ -1,0 +1,21 @@
+import { action } from "@prismatic-io/spectral";
+import { createGraphClient } from "../../client";
+import { graphPath } from "../../graph";
+import { connectionInput } from "../../inputs/common";
+import { userIdInput } from "./shared";
+
+export const revokeSignInSessions = action({
+  display: {
+    label: "Revoke Sign-in Sessions",
+    description:
+      "Invalidate a user's refresh tokens and session cookies (POST /users/{id}/revokeSignInSessions), so apps must sign in again. Access tokens already issued stay valid until they expire (about an hour).",
+  },
+  inputs: { connection: connectionInput, userId: userIdInput },
+  perform: async (context, params) => {
+    const client = createGraphClient(params.connection, { logger: context.logger });
+    return {
+      data: await client.post<{ "@odata.context"?: string; value: boolean }>(graphPath`/users/${params.userId}/revokeSignInSessions`),
+    };
+  },
+  examplePayload: { data: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean", value: true } },
+});

@@ -1,0 +1,64 @@
+import type { Presence } from "@microsoft/microsoft-graph-types";
+import { randomUUID } from "node:crypto";
+import { presenceOf } from "../../emulator/routes/presence";
+import { GraphError } from "../../src/graph";
+import { TestEnv, dataOf, startTestEnv } from "../helpers/setup";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await startTestEnv({ userCount: 30 });
+});
+afterAll(() => env.emulator.close());
+beforeEach(() => {
+  env.emulator.requests.length = 0;
+});
+
+const users = () => env.emulator.directory.users;
+
+test("getPresence returns the user's presence in Graph's shape", async () => {
+  const user = users()[2];
+  const data = dataOf<Presence & { "@odata.context": string }>(
+    await env.harness.action("getPresence", { connection: env.connection, userId: user.id }),
+  );
+  const expected = presenceOf(user);
+  expect(data).toMatchObject({ id: user.id, availability: expected.availability, activity: expected.activity, statusMessage: null });
+  expect(data["@odata.context"]).toContain(`users('${user.id as string}')/presence/$entity`);
+  expect(env.emulator.requests[0]?.path).toBe(`/v1.0/users/${user.id as string}/presence`);
+});
+
+test("seeded presence is deterministic and varied", () => {
+  const states = new Set(users().map((u) => presenceOf(u).availability));
+  expect(states.size).toBeGreaterThan(2);
+  expect(presenceOf(users()[0])).toEqual(presenceOf(users()[0]));
+});
+
+test("getPresence for an unknown user surfaces Graph's 404", async () => {
+  const error = (await env.harness
+    .action("getPresence", { connection: env.connection, userId: randomUUID() })
+    .catch((e: unknown) => e)) as GraphError;
+  expect(error).toBeInstanceOf(GraphError);
+  expect(error.status).toBe(404);
+});
+
+test("getPresences posts the ids and keeps their order; duplicates are sent once", async () => {
+  const ids = [users()[5]?.id, users()[1]?.id, users()[5]?.id, users()[9]?.id] as string[];
+  const data = dataOf<{ value: Presence[] }>(await env.harness.action("getPresences", { connection: env.connection, userIds: ids }));
+  expect(data.value.map((p) => p.id)).toEqual([ids[0], ids[1], ids[3]]);
+  expect(data.value[1]?.availability).toBe(presenceOf(users()[1]).availability);
+  const calls = env.emulator.requestsTo("/v1.0/communications/getPresencesByUserId", "POST");
+  expect(calls).toHaveLength(1);
+  expect(JSON.parse(calls[0]?.body ?? "{}")).toEqual({ ids: [ids[0], ids[1], ids[3]] });
+});
+
+test("more ids than Graph's 650 per call are split into calls of at most 650", async () => {
+  const known = users().map((u) => u.id as string);
+  const ids = [...known, ...Array.from({ length: 1400 - known.length }, () => randomUUID())];
+  const data = dataOf<{ value: Presence[] }>(await env.harness.action("getPresences", { connection: env.connection, userIds: ids }));
+  expect(data.value.map((p) => p.id)).toEqual(ids);
+  expect(data.value[0]?.availability).toBe(presenceOf(users()[0]).availability);
+  expect(data.value[1399]?.availability).toBe("PresenceUnknown");
+  const sizes = env.emulator
+    .requestsTo("/communications/getPresencesByUserId", "POST")
+    .map((r) => (JSON.parse(r.body) as { ids: string[] }).ids.length);
+  expect(sizes).toEqual([650, 650, 100]);
+});
