@@ -1,0 +1,4 @@
+import { getUsageReport } from "./getUsageReport";
+import { listUserRegistrationDetails } from "./listUserRegistrationDetails";
+
+export default { getUsageReport, listUserRegistrationDetails };

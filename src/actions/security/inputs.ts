@@ -1,0 +1,62 @@
+import { input } from "@prismatic-io/spectral";
+import { oneOf, optionalString, requiredString, stringList } from "../../inputs/clean";
+
+export const alertV2IdInput = input({
+  label: "Alert ID",
+  type: "string",
+  required: true,
+  example: "da637551227677560813_-961444813",
+  comments: "The id of an alert from /security/alerts_v2 (List Alerts v2), e.g. da637551227677560813_-961444813.",
+  clean: requiredString("Alert ID"),
+});
+
+export const legacyAlertIdInput = input({
+  label: "Alert ID",
+  type: "string",
+  required: true,
+  example: "6C9C3B6D-8F2E-4E0B-9A43-1D8F0B2C7E11",
+  comments: "The id of an alert from the legacy /security/alerts (List Alerts).",
+  clean: requiredString("Alert ID"),
+});
+
+export const incidentIdInput = input({
+  label: "Incident ID",
+  type: "string",
+  required: true,
+  example: "2972395",
+  comments: "The id of a Microsoft 365 Defender incident, e.g. 2972395.",
+  clean: requiredString("Incident ID"),
+});
+
+/** An optional choice among Graph's enum members; empty leaves the field out of the request. */
+export function enumInput(label: string, members: readonly string[], comments: string) {
+  return input({
+    label,
+    type: "string",
+    required: false,
+    model: members.map((member) => ({ label: member, value: member })),
+    comments: `${comments} One of: ${members.join(", ")}. Empty leaves it unchanged.`,
+    clean: (value: unknown): string | undefined => (optionalString(value) === undefined ? undefined : oneOf(label, members)(value)),
+  });
+}
+
+export const assignedToInput = input({
+  label: "Assigned To",
+  type: "string",
+  required: false,
+  example: "secAdmin@contoso.onmicrosoft.com",
+  comments: "The owner, usually a user principal name (free text for Graph). Empty leaves it unchanged.",
+  clean: optionalString,
+});
+
+export function tagListInput(label: string, comments: string) {
+  return input({
+    label,
+    type: "string",
+    collection: "valuelist",
+    required: false,
+    example: "Demo",
+    comments,
+    clean: stringList,
+  });
+}
