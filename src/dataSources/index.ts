@@ -1,2 +1,7 @@
+import { selectGroup } from "./selectGroup";
+import { selectReport } from "./selectReport";
+import { selectSubscribedSku } from "./selectSubscribedSku";
+import { selectUser } from "./selectUser";
+
 /** Every data source, keyed by its public key. */
-export const dataSources = {};
+export const dataSources = { selectUser, selectGroup, selectSubscribedSku, selectReport };

@@ -1,2 +1,7 @@
+import { auditEvents } from "./auditEvents";
+import { changeNotifications } from "./changeNotifications";
+import { groupChanges } from "./groupChanges";
+import { userChanges } from "./userChanges";
+
 /** Every trigger, keyed by its public key. */
-export const triggers = {};
+export const triggers = { userChanges, groupChanges, auditEvents, changeNotifications };

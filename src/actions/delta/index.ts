@@ -1,0 +1,4 @@
+import { groupsDelta } from "./groupsDelta";
+import { usersDelta } from "./usersDelta";
+
+export default { usersDelta, groupsDelta };

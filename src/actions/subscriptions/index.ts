@@ -1,0 +1,4 @@
+import { listSubscriptions } from "./listSubscriptions";
+import { renewSubscription } from "./renewSubscription";
+
+export default { renewSubscription, listSubscriptions };

@@ -1,0 +1,65 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { GraphClient } from "../../src/graph";
+import { runDeltaRound } from "../../src/graph/delta";
+
+/** A Graph stand-in that answers each request with the next scripted page (and records the URLs asked for). */
+async function scriptedGraph(pages: ((origin: string) => unknown)[]) {
+  const asked: string[] = [];
+  const server = http.createServer((req, res) => {
+    asked.push(req.url ?? "");
+    const page = pages.at(asked.length - 1);
+    res.writeHead(page ? 200 : 500, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(page ? page(origin) : { error: { code: "unexpected", message: "no more pages" } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { client: new GraphClient({ baseUrl: origin, accessToken: "test-token", retry: { maxRetries: 0 } }), asked, close };
+}
+
+test("an object reported twice in a round comes out once, its later properties merged in, in first-seen order", async () => {
+  const graph = await scriptedGraph([
+    (origin) => ({
+      value: [
+        { id: "a", displayName: "Ann" },
+        { id: "b", displayName: "Ben" },
+      ],
+      "@odata.nextLink": `${origin}/v1.0/users/delta?$skiptoken=p2`,
+    }),
+    (origin) => ({
+      value: [
+        { id: "c", displayName: "Cy" },
+        { id: "a", jobTitle: "Buyer" },
+        { id: "b", "@removed": { reason: "changed" } },
+      ],
+      "@odata.deltaLink": `${origin}/v1.0/users/delta?$deltatoken=d1`,
+    }),
+  ]);
+  try {
+    const round = await runDeltaRound(graph.client, { resource: "users", select: "id,displayName" });
+    expect(round.changes).toEqual([
+      { id: "a", displayName: "Ann", jobTitle: "Buyer" },
+      { id: "b", "@removed": { reason: "changed" } },
+      { id: "c", displayName: "Cy" },
+    ]);
+    expect(round).toMatchObject({ resynced: false, pages: 2, deltaLink: expect.stringContaining("$deltatoken=d1") });
+    expect(graph.asked).toEqual(["/v1.0/users/delta?$select=id%2CdisplayName", "/v1.0/users/delta?$skiptoken=p2"]);
+  } finally {
+    await graph.close();
+  }
+});
+
+test("a round that ends without a delta link is an error, not a partial result", async () => {
+  const graph = await scriptedGraph([() => ({ value: [{ id: "a" }] })]);
+  try {
+    await expect(runDeltaRound(graph.client, { resource: "groups" })).rejects.toThrow(
+      /ended the groups delta round without an @odata.deltaLink/,
+    );
+  } finally {
+    await graph.close();
+  }
+});
