@@ -25,7 +25,7 @@ interface Target {
 }
 
 function line(label: string, text: string): void {
-  console.log(`  ${label.padEnd(28)} ${text}`);
+  console.log(`  ${label.padEnd(34)} ${text}`);
 }
 
 async function clientCredentialsToken(target: Target): Promise<{ token: string; expiresIn: number }> {
@@ -186,8 +186,10 @@ async function main(): Promise<void> {
 async function showTypedActions(conn: Connection): Promise<void> {
   if (has("getOrganization")) {
     await step("getOrganization", async () => {
-      const org = await action<{ displayName: string; verifiedDomains: { name: string }[] }>("getOrganization", { connection: conn });
-      line("tenant", `${org.displayName}; domains: ${org.verifiedDomains.map((d) => d.name).join(", ")}`);
+      const { value } = await action<{ value: { displayName: string; verifiedDomains: { name: string }[] }[] }>("getOrganization", {
+        connection: conn,
+      });
+      for (const org of value) line("tenant", `${org.displayName}; domains: ${org.verifiedDomains.map((d) => d.name).join(", ")}`);
     });
   }
   if (has("listSubscribedSkus")) {
