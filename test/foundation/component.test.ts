@@ -147,7 +147,7 @@ describe.each([
   ["data source", converted.dataSources],
 ])("every %s", (_kind, entries) => {
   test.each(Object.keys(entries))("%s has a label, a description, an example payload and commented inputs", (key) => {
-    const entry = entries[key] as ConvertedAction;
+    const entry = entries[key];
     expect(entry.display.label.length).toBeGreaterThan(2);
     expect(entry.display.description.length).toBeGreaterThan(10);
     expect(entry.examplePayload).toBeDefined();
