@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
-import axios, { AxiosError, AxiosResponse } from "axios";
 import FormData from "form-data";
 import { ApiVersion, isLoopbackHost } from "./clouds";
 import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
 import { asText } from "./text";
 import { redactHeaders, redactText, redactValue, registerSecret } from "./redact";
+import { TransportError, WireResponse, send } from "./transport";
 import {
   DEFAULT_RETRY_POLICY,
   RetryPolicy,
@@ -92,34 +90,9 @@ export interface CollectResult<T> {
   pages: number;
 }
 
-const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
-
-const transport = axios.create({
-  httpAgent: keepAliveHttp,
-  httpsAgent: keepAliveHttps,
-  maxRedirects: 0,
-  validateStatus: () => true,
-  responseType: "arraybuffer",
-  maxContentLength: Number.POSITIVE_INFINITY,
-  maxBodyLength: Number.POSITIVE_INFINITY,
-  transformResponse: [(data: unknown) => data],
-  // The query string is built by toQueryString so that `$` and OData literals are encoded the same way everywhere.
-  paramsSerializer: { serialize: () => "" },
-});
-
 const MAX_REDIRECTS = 5;
 const MAX_LOGGED_BODY = 4000;
 const RESERVED_HEADERS = new Set(["authorization", "host"]);
-
-function flattenHeaders(headers: AxiosResponse["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : asText(value);
-  }
-  return out;
-}
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   const lower = name.toLowerCase();
@@ -158,7 +131,7 @@ function truncate(text: string): string {
 }
 
 interface PreparedBody {
-  data: unknown;
+  data: Buffer | string | undefined;
   headers: Record<string, string>;
 }
 
@@ -263,17 +236,17 @@ export class GraphClient {
       // Graph echoes client-request-id in its answers and errors: it ties a failure to this attempt in Microsoft's logs.
       if (withToken && !hasHeader(outgoing, "client-request-id")) outgoing["client-request-id"] = randomUUID();
       if (this.debug) this.logRequest(sendMethod, url, outgoing, body.data, attempts);
-      let response: AxiosResponse;
+      let response: WireResponse;
       try {
-        response = await transport.request({
+        response = await send({
           method: sendMethod,
-          url: url.toString(),
+          url,
           headers: outgoing,
-          data: sendMethod === "GET" || sendMethod === "HEAD" ? undefined : body.data,
-          timeout: req.timeoutMs ?? this.timeoutMs,
+          body: sendMethod === "GET" || sendMethod === "HEAD" ? undefined : body.data,
+          timeoutMs: req.timeoutMs ?? this.timeoutMs,
         });
       } catch (error) {
-        const code = (error as AxiosError).code ?? "ERROR";
+        const code = error instanceof TransportError ? error.code : "ERROR";
         if (attempts <= policy.maxRetries && shouldRetryNetworkError(code, sendMethod)) {
           const delay = backoffDelay(attempts, policy) * retryTiming.scale;
           if (waitedMs + delay <= retryTiming.maxTotalWaitMs) {
@@ -286,9 +259,9 @@ export class GraphClient {
         throw new GraphNetworkError(sendMethod, url.toString(), code, (error as Error).message);
       }
 
-      const resHeaders = flattenHeaders(response.headers);
+      const resHeaders = response.headers;
       const contentType = resHeaders["content-type"] ?? "";
-      if (this.debug) this.logResponse(response.status, resHeaders, response.data, contentType);
+      if (this.debug) this.logResponse(response.status, resHeaders, response.body, contentType);
 
       if (response.status >= 300 && response.status < 400 && resHeaders.location && (sendMethod === "GET" || sendMethod === "HEAD")) {
         if (++redirects > MAX_REDIRECTS) throw new GraphNetworkError(sendMethod, url.toString(), "TOO_MANY_REDIRECTS", "");
@@ -312,7 +285,7 @@ export class GraphClient {
         return {
           status: response.status,
           headers: resHeaders,
-          data: decodeBody(response.data, responseType, contentType) as T,
+          data: decodeBody(response.body, responseType, contentType) as T,
           url: url.toString(),
           attempts,
         };
@@ -329,7 +302,7 @@ export class GraphClient {
         }
       }
       throw this.mapError(
-        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.data, "json", contentType), sendMethod, url.toString()),
+        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.body, "json", contentType), sendMethod, url.toString()),
       );
     }
   }

@@ -4,3 +4,5 @@ export * from "./errors";
 export * from "./odata";
 export * from "./redact";
 export * from "./retry";
+export * from "./batch";
+export * from "./text";

@@ -50,15 +50,26 @@ test("getPresences posts the ids and keeps their order; duplicates are sent once
   expect(JSON.parse(calls[0]?.body ?? "{}")).toEqual({ ids: [ids[0], ids[1], ids[3]] });
 });
 
-test("more ids than Graph's 650 per call are split into calls of at most 650", async () => {
+test("more ids than Graph's 650 per call go as sub-requests of one $batch, 650 ids at most each", async () => {
   const known = users().map((u) => u.id as string);
   const ids = [...known, ...Array.from({ length: 1400 - known.length }, () => randomUUID())];
   const data = dataOf<{ value: Presence[] }>(await env.harness.action("getPresences", { connection: env.connection, userIds: ids }));
   expect(data.value.map((p) => p.id)).toEqual(ids);
   expect(data.value[0]?.availability).toBe(presenceOf(users()[0]).availability);
   expect(data.value[1399]?.availability).toBe("PresenceUnknown");
-  const sizes = env.emulator
-    .requestsTo("/communications/getPresencesByUserId", "POST")
-    .map((r) => (JSON.parse(r.body) as { ids: string[] }).ids.length);
-  expect(sizes).toEqual([650, 650, 100]);
+  expect(env.emulator.requestsTo("/communications/getPresencesByUserId", "POST")).toHaveLength(0);
+  const batches = env.emulator.requestsTo("/v1.0/$batch", "POST");
+  expect(batches).toHaveLength(1);
+  const sub = (JSON.parse(batches[0]?.body ?? "{}") as { requests: { url: string; body: { ids: string[] } }[] }).requests;
+  expect(sub.map((r) => r.url)).toEqual(Array(3).fill("/communications/getPresencesByUserId"));
+  expect(sub.map((r) => r.body.ids.length)).toEqual([650, 650, 100]);
+});
+
+test("a throttled presence sub-request is retried alone and the order is kept", async () => {
+  const ids = Array.from({ length: 1300 }, () => randomUUID());
+  env.emulator.faults.add({ kind: "status", status: 429, retryAfter: "1", path: "/v1.0/communications/getPresencesByUserId", times: 1 });
+  const data = dataOf<{ value: Presence[] }>(await env.harness.action("getPresences", { connection: env.connection, userIds: ids }));
+  expect(data.value.map((p) => p.id)).toEqual(ids);
+  const rounds = env.emulator.requestsTo("/v1.0/$batch", "POST").map((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length);
+  expect(rounds).toEqual([2, 1]);
 });

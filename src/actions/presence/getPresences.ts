@@ -12,7 +12,7 @@ export const getPresences = action({
   display: {
     label: "Get Presences",
     description:
-      "Get the presence of many users at once (POST /communications/getPresencesByUserId). Lists over Graph's 650 ids per call are sent in several calls; the result keeps the order of the ids given.",
+      "Get the presence of many users at once (POST /communications/getPresencesByUserId). Lists over Graph's 650 ids per call go as several calls inside JSON batches; the result keeps the order of the ids given.",
   },
   inputs: {
     connection: connectionInput,

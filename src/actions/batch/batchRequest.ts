@@ -1,0 +1,52 @@
+import { action, input } from "@prismatic-io/spectral";
+import { createGraphClient } from "../../client";
+import { BatchRequestItem, InputError, planBatches, runBatch } from "../../graph";
+import { apiVersionInput, connectionInput, debugInput } from "../../inputs/common";
+import { parseJson } from "../../inputs/clean";
+import { concurrencyInput } from "./shared";
+import { batchRequestExample } from "./examples";
+
+const MAX_REQUESTS = 10_000;
+
+export const batchRequest = action({
+  display: {
+    label: "Batch Request",
+    description:
+      "Send any number of requests through Graph's JSON batching ($batch, 20 per call, a few calls at once). Throttled sub-requests (429, 503, 504) are retried honouring their Retry-After; one response per request comes back in your order.",
+  },
+  inputs: {
+    connection: connectionInput,
+    apiVersion: apiVersionInput,
+    requests: input({
+      label: "Requests",
+      type: "code",
+      language: "json",
+      required: true,
+      example:
+        '[{"id":"1","method":"GET","url":"/users/AdeleV@contoso.com"},{"id":"2","method":"GET","url":"/users/AdeleV@contoso.com/manager","dependsOn":["1"]}]',
+      comments:
+        `A JSON array of {id, method, url, headers?, body?, dependsOn?}, up to ${MAX_REQUESTS.toLocaleString("en-US")}. id: unique, non-empty; url: relative to the version root (/users/{id}, not /v1.0/users or an absolute URL). ` +
+        "A JSON object body gets Content-Type: application/json; a string body needs its own Content-Type header. Requests linked by dependsOn run in the same $batch call, so such a chain holds at most 20 requests. Each sub-request needs its own Graph permission.",
+      clean: (value: unknown): BatchRequestItem[] => {
+        const parsed = parseJson(value, "Requests");
+        if (parsed === undefined) throw new InputError("Requests", "is required: a JSON array of requests");
+        if (Array.isArray(parsed) && parsed.length === 0) throw new InputError("Requests", "is an empty list");
+        if (Array.isArray(parsed) && parsed.length > MAX_REQUESTS)
+          throw new InputError("Requests", `has ${parsed.length} requests; at most ${MAX_REQUESTS} per run`);
+        return planBatches(parsed, undefined, "Requests").items;
+      },
+    }),
+    concurrency: concurrencyInput,
+    debugRequest: debugInput,
+  },
+  perform: async (context, params) => {
+    const client = createGraphClient(params.connection, {
+      apiVersion: params.apiVersion,
+      debug: params.debugRequest,
+      logger: context.logger,
+    });
+    const responses = await runBatch(client, params.requests, { concurrency: params.concurrency, apiVersion: params.apiVersion });
+    return { data: { responses } };
+  },
+  examplePayload: { data: batchRequestExample },
+});
