@@ -64,6 +64,12 @@ function notificationsIn(payload: TriggerPayload): IncomingNotification[] | unde
   return Array.isArray(value) ? (value as IncomingNotification[]) : undefined;
 }
 
+/** The flow gets the notification without the shared secret, so it never lands in step results or logs. */
+function withoutSecret<T extends { clientState?: string | null }>(item: T): T {
+  const { clientState: _secret, ...rest } = item;
+  return rest as T;
+}
+
 const ACCEPTED = { statusCode: 202, contentType: "text/plain" };
 
 export const changeNotifications = trigger({
@@ -141,8 +147,8 @@ export const changeNotifications = trigger({
         context.logger.warn(
           `Rejected a notification for subscription ${String(item.subscriptionId)}: its clientState does not match this instance's secret.`,
         );
-      } else if (item.lifecycleEvent) lifecycleEvents.push(item as LifecycleNotification);
-      else notifications.push(item);
+      } else if (item.lifecycleEvent) lifecycleEvents.push(withoutSecret(item) as LifecycleNotification);
+      else notifications.push(withoutSecret(item));
     }
 
     let nextState = state;
@@ -172,7 +178,8 @@ export const changeNotifications = trigger({
     }
     const resyncNeeded = lifecycleEvents.some((e) => e.lifecycleEvent === "missed");
     return {
-      payload: { ...payload, body: { data: { notifications, lifecycleEvents, rejected, resyncNeeded } } },
+      // The raw body still carries the clientState: only the checked, secret-free form goes on.
+      payload: { ...payload, rawBody: { data: null }, body: { data: { notifications, lifecycleEvents, rejected, resyncNeeded } } },
       response: ACCEPTED,
       ...(nextState !== state ? { instanceState: { [SUBSCRIPTION_STATE_KEY]: nextState } } : {}),
     };
@@ -192,7 +199,6 @@ export const changeNotifications = trigger({
             id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
             organizationId: "bd6e8e3b-9c3a-4b0c-9c4f-1b2d3e4f5a6b",
           },
-          clientState: "<this instance's secret>",
           tenantId: "bd6e8e3b-9c3a-4b0c-9c4f-1b2d3e4f5a6b",
         },
       ],

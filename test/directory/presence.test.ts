@@ -70,6 +70,8 @@ test("a throttled presence sub-request is retried alone and the order is kept", 
   env.emulator.faults.add({ kind: "status", status: 429, retryAfter: "1", path: "/v1.0/communications/getPresencesByUserId", times: 1 });
   const data = dataOf<{ value: Presence[] }>(await env.harness.action("getPresences", { connection: env.connection, userIds: ids }));
   expect(data.value.map((p) => p.id)).toEqual(ids);
-  const rounds = env.emulator.requestsTo("/v1.0/$batch", "POST").map((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length);
+  const rounds = env.emulator
+    .requestsTo("/v1.0/$batch", "POST")
+    .map((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length);
   expect(rounds).toEqual([2, 1]);
 });

@@ -135,6 +135,7 @@ describe("changeNotifications: perform", () => {
         resourceData: expect.objectContaining({ id: user.id }),
       }),
     ]);
+    expect(JSON.stringify(receiver.outcomes[receiver.outcomes.length - 1]?.payload)).not.toContain(state().clientState);
   });
 
   test("a forged notification (wrong clientState) is rejected and logged, not passed on", async () => {
