@@ -177,13 +177,72 @@ async function main(): Promise<void> {
     });
   }
 
-  await showTypedActions(conn);
+  await showTypedActions(conn, target.emulator);
   if (target.emulator) await target.emulator.close();
   console.log(process.exitCode ? "\nDemo finished with failures." : "\nDemo finished.");
 }
 
-/** A few of the typed actions, where this build has them. */
-async function showTypedActions(conn: Connection): Promise<void> {
+/** A few of the typed actions, where this build has them. Writes happen only against the emulator. */
+async function showTypedActions(conn: Connection, emulator?: Emulator): Promise<void> {
+  const sample = await action<{ value: { id: string; userPrincipalName: string }[] }>("rawRequest", {
+    connection: conn,
+    url: "/users",
+    queryParams: [
+      { key: "$select", value: "id,userPrincipalName" },
+      { key: "$top", value: "45" },
+    ],
+  });
+  if (has("getUsersByIds")) {
+    await step("getUsersByIds (JSON batching)", async () => {
+      const before = emulator?.requestsTo("/$batch").length ?? 0;
+      const refs = sample.value.map((u, i) => (i % 2 ? u.userPrincipalName : u.id));
+      const data = await action<{ value: unknown[]; notFound: string[] }>("getUsersByIds", { connection: conn, users: refs });
+      const calls = emulator ? ` in ${emulator.requestsTo("/$batch").length - before} $batch calls` : "";
+      line(`${refs.length} ids and UPNs`, `${data.value.length} users found${calls}, ${data.notFound.length} not found`);
+    });
+  }
+  if (has("usersDelta")) {
+    await step("usersDelta: a full round, then only what changed", async () => {
+      const first = await action<{ value: unknown[]; "@odata.deltaLink": string; pages: number }>("usersDelta", { connection: conn });
+      line("first round", `${first.value.length} users in ${first.pages} pages, delta link saved`);
+      const target = sample.value[0];
+      if (emulator && target && has("updateUser")) {
+        await action("updateUser", { connection: conn, userId: target.id, jobTitle: "Head of Demos" });
+        const next = await action<{ value: { id: string; jobTitle?: string }[] }>("usersDelta", {
+          connection: conn,
+          deltaLink: first["@odata.deltaLink"],
+        });
+        line("after updateUser", `${next.value.length} change: ${next.value.map((u) => u.id).join(", ")}`);
+      }
+    });
+  }
+  if (has("listDirectoryAudits")) {
+    await step("listDirectoryAudits with a checkpoint", async () => {
+      const first = await action<{ value: unknown[]; checkpoint: string }>("listDirectoryAudits", {
+        connection: conn,
+        fetchAll: "true",
+        limit: "500",
+      });
+      line("events", `${first.value.length}, oldest first; checkpoint ${first.checkpoint.slice(0, 24)}…`);
+      const again = await action<{ value: unknown[] }>("listDirectoryAudits", { connection: conn, checkpoint: first.checkpoint });
+      line("from the checkpoint", `${again.value.length} new events (none repeated)`);
+    });
+  }
+  if (has("getUsageReport")) {
+    await step("getUsageReport (CSV download, followed without the token)", async () => {
+      const data = await action<{ rows: Record<string, string>[] }>("getUsageReport", {
+        connection: conn,
+        report: "getOffice365ActiveUserDetail",
+        period: "D7",
+      });
+      line(
+        "Office 365 active users, D7",
+        `${data.rows.length} rows; columns: ${Object.keys(data.rows[0] ?? {})
+          .slice(0, 4)
+          .join(", ")}, …`,
+      );
+    });
+  }
   if (has("getOrganization")) {
     await step("getOrganization", async () => {
       const { value } = await action<{ value: { displayName: string; verifiedDomains: { name: string }[] }[] }>("getOrganization", {
