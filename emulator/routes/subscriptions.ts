@@ -19,13 +19,23 @@ export interface Delivery {
   responseBody?: string;
 }
 
-/** Longest lifetime in minutes by resource, from Microsoft's subscription resource table; others get 4230. */
+/**
+ * Longest lifetime in minutes by resource, from Microsoft's subscription lifetime table; others (Outlook messages,
+ * events and contacts, group conversations, call records, print, To Do) get 4230.
+ */
 const MAX_MINUTES: [RegExp, number][] = [
-  [/^(users|groups)(\/|$)/i, 41760],
   [/^security\/alerts/i, 43200],
-  [/^(me|users\/[^/]+)\/(messages|events|contacts|mailFolders)/i, 10080],
-  [/^(drives|sites)\//i, 42300],
+  [/^(users|groups)(\/[^/]+)?(\/(members|owners))?([?]|$)/i, 41760],
+  [/^(me\/drive|drives\/|sites\/|users\/[^/]+\/drive)/i, 42300],
+  [/^communications\/presences/i, 60],
+  [/^teams\/[^/]+\/schedule\//i, 360],
+  [/^(teams|chats|appCatalogs\/teamsApps|communications\/onlineMeetings)/i, 4320],
 ];
+
+/** Teams resources: "lifecycleNotificationUrl is a required property ... when the expirationDateTime value is set to greater than 1 hour". */
+function needsLifecycleUrl(resource: string): boolean {
+  return /^(teams|chats|appCatalogs\/teamsApps)/i.test(resource.replace(/^\/+/, ""));
+}
 
 export function maxSubscriptionMinutes(resource: string): number {
   const normalized = resource.replace(/^\/+/, "");
@@ -178,6 +188,8 @@ function checkExpiration(ctx: RequestContext, max: number, value: unknown): Repl
   const at = typeof value === "string" ? Date.parse(value) : NaN;
   if (Number.isNaN(at)) return badRequest(ctx, "InvalidRequest", "expirationDateTime is required and must be a date-time.");
   if (at <= Date.now()) return badRequest(ctx, "InvalidRequest", "Subscription expiration must be in the future.");
+  // "Any value under 45 minutes after the time of the request is automatically set to 45 minutes after the request time."
+  if (at < Date.now() + 45 * 60_000) return new Date(Date.now() + 45 * 60_000).toISOString();
   if (at > Date.now() + max * 60_000)
     return badRequest(ctx, "InvalidRequest", `Subscription expiration can only be ${max} minutes in the future.`);
   return new Date(at).toISOString();
@@ -214,6 +226,17 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
     if (!urls.every(isLoopbackOrHttps)) return badRequest(ctx, "InvalidRequest", "The notification URL must use https.");
     const expiration = checkExpiration(ctx, service.maxMinutes(resource), body.expirationDateTime);
     if (typeof expiration !== "string") return expiration;
+    if (
+      needsLifecycleUrl(resource) &&
+      typeof body.lifecycleNotificationUrl !== "string" &&
+      Date.parse(expiration) > Date.now() + 60 * 60_000
+    ) {
+      return badRequest(
+        ctx,
+        "ValidationError",
+        "lifecycleNotificationUrl is a required property for subscription creation on this resource when the expirationDateTime value is set to greater than 1 hour.",
+      );
+    }
     if (typeof body.clientState === "string" && body.clientState.length > 128) {
       return badRequest(ctx, "InvalidRequest", "clientState must be at most 128 characters.");
     }
@@ -249,9 +272,10 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
   router.graph("GET", "/subscriptions", (ctx) =>
     json(200, {
       "@odata.context": `${ctx.url.origin}/${ctx.version ?? "v1.0"}/$metadata#subscriptions`,
+      // "the clientState property value is not returned for security purposes" (List subscriptions).
       value: [...service.subscriptions.values()].map((sub) => {
         const { "@odata.context": _context, ...rest } = service.view(ctx, sub);
-        return rest;
+        return { ...rest, clientState: null };
       }),
     }),
   );

@@ -66,6 +66,26 @@ export function checkDeltaLink(link: string, resource: string, inputName = "Delt
     throw new InputError(inputName, "has no $deltatoken: give the @odata.deltaLink from the last page of a round");
 }
 
+/**
+ * Merges a later entry for the same object. Relationship changes (`members@delta`, `owners@delta`) of a large group
+ * come spread over several entries, each with part of the list, so those lists are joined (a later entry for the same
+ * member wins); other properties take the later value.
+ */
+function mergeInto(seen: DeltaItem, item: DeltaItem): void {
+  for (const [key, value] of Object.entries(item)) {
+    const earlier = seen[key];
+    if (key.endsWith("@delta") && Array.isArray(earlier) && Array.isArray(value)) {
+      const byMember = new Map<unknown, unknown>();
+      for (const entry of [...earlier, ...value] as { id?: unknown }[]) {
+        const memberId = entry?.id ?? entry;
+        byMember.delete(memberId);
+        byMember.set(memberId, entry);
+      }
+      seen[key] = [...byMember.values()];
+    } else seen[key] = value;
+  }
+}
+
 async function readRound(
   client: GraphClient,
   options: DeltaRoundOptions,
@@ -91,7 +111,7 @@ async function readRound(
       else if (item["@removed"]) byId.set(item.id, item);
       else {
         delete seen["@removed"];
-        Object.assign(seen, item);
+        mergeInto(seen, item);
       }
       if (byId.size > limit) {
         throw new Error(

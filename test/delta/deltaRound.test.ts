@@ -53,6 +53,53 @@ test("an object reported twice in a round comes out once, its later properties m
   }
 });
 
+test("a large group's members@delta spread over several pages is joined, not replaced", async () => {
+  const graph = await scriptedGraph([
+    (origin) => ({
+      value: [
+        {
+          id: "g",
+          displayName: "LargeGroup",
+          "members@delta": [
+            { "@odata.type": "#microsoft.graph.user", id: "u1", "@removed": { reason: "deleted" } },
+            { "@odata.type": "#microsoft.graph.user", id: "u2" },
+          ],
+        },
+      ],
+      "@odata.nextLink": `${origin}/v1.0/groups/delta?$skiptoken=p2`,
+    }),
+    (origin) => ({
+      value: [
+        {
+          id: "g",
+          displayName: "LargeGroup",
+          "members@delta": [
+            { "@odata.type": "#microsoft.graph.user", id: "u3" },
+            { "@odata.type": "#microsoft.graph.user", id: "u1" },
+          ],
+        },
+      ],
+      "@odata.deltaLink": `${origin}/v1.0/groups/delta?$deltatoken=d1`,
+    }),
+  ]);
+  try {
+    const round = await runDeltaRound(graph.client, { resource: "groups" });
+    expect(round.changes).toEqual([
+      {
+        id: "g",
+        displayName: "LargeGroup",
+        "members@delta": [
+          { "@odata.type": "#microsoft.graph.user", id: "u2" },
+          { "@odata.type": "#microsoft.graph.user", id: "u3" },
+          { "@odata.type": "#microsoft.graph.user", id: "u1" },
+        ],
+      },
+    ]);
+  } finally {
+    await graph.close();
+  }
+});
+
 test("a round that ends without a delta link is an error, not a partial result", async () => {
   const graph = await scriptedGraph([() => ({ value: [{ id: "a" }] })]);
   try {

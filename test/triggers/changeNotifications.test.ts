@@ -1,4 +1,5 @@
-import { subscriptionService } from "../../emulator/routes/subscriptions";
+import { maxSubscriptionMinutes, subscriptionService } from "../../emulator/routes/subscriptions";
+import { maxLifetimeMinutes } from "../../src/actions/subscriptions/lifetimes";
 import { SUBSCRIPTION_STATE_KEY, SubscriptionState } from "../../src/triggers/changeNotifications";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
 import { WebhookReceiver } from "./webhookReceiver";
@@ -92,6 +93,24 @@ describe("changeNotifications: deploy and delete", () => {
     expect(env.emulator.requestsTo(`/subscriptions/${state().subscriptionId}`, "PATCH")).toHaveLength(2);
   });
 
+  test("an Outlook resource gets Microsoft's 4230-minute limit in one request", async () => {
+    const user = env.emulator.directory.users[0];
+    const before = Date.now();
+    await receiver.deploy({ resource: `users/${user.id}/messages`, changeTypes: "created" });
+    expect(env.emulator.requestsTo("/subscriptions", "POST")).toHaveLength(1);
+    const lifetime = Date.parse(state().expirationDateTime) - before;
+    expect(lifetime).toBeGreaterThan((4230 - 10) * MINUTE);
+    expect(lifetime).toBeLessThanOrEqual(4230 * MINUTE);
+  });
+
+  test("a resource with a query, as security alerts take, is accepted with its spaces", async () => {
+    const resource = "security/alerts?$filter=status eq 'newAlert'";
+    await receiver.deploy({ resource, changeTypes: "created,updated" });
+    const sub = subscriptionService(env.emulator).subscriptions.get(state().subscriptionId)!;
+    expect(sub.resource).toBe(resource);
+    expect(Date.parse(sub.expirationDateTime!) - Date.now()).toBeGreaterThan((43200 - 10) * MINUTE);
+  });
+
   test("an endpoint that fails Graph's validation makes the deploy fail with Graph's error", async () => {
     receiver.override = (res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
@@ -108,6 +127,7 @@ describe("changeNotifications: deploy and delete", () => {
       /Change Types: users supports only updated and deleted/,
     );
     await expectInputError(env, () => receiver.deploy({ resource: "https://graph.microsoft.com/v1.0/users" }), /Resource/);
+    await expectInputError(env, () => receiver.deploy({ resource: "users/some one" }), /Resource/);
     await expectInputError(env, () => receiver.deploy({ expirationMinutes: "50000" }), /Expiration Minutes/);
   });
 });
@@ -205,6 +225,53 @@ describe("changeNotifications: perform", () => {
   });
 });
 
+describe("subscription lifetimes", () => {
+  test.each([
+    ["users", 41760],
+    ["groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members", 41760],
+    ["groups('02bd9fd6-8f93-4758-87c3-1fb73740a315')/conversations", 4230],
+    ["me/mailFolders('inbox')/messages", 4230],
+    ["users/87d349ed-44d7-43e1-9a83-5f2406dee5bd/events", 4230],
+    ["security/alerts?$filter=status eq 'newAlert'", 43200],
+    ["drives/b!abc/root", 42300],
+    ["chats/getAllMessages", 4320],
+    ["teams/02bd9fd6-8f93-4758-87c3-1fb73740a315/schedule/shifts", 360],
+    ["communications/presences/87d349ed-44d7-43e1-9a83-5f2406dee5bd", 60],
+    ["communications/callRecords", 4230],
+  ])("%s: %i minutes, as Microsoft's table says, in the component and the emulator", (resource, minutes) => {
+    expect(maxLifetimeMinutes(resource)).toBe(minutes);
+    expect(maxSubscriptionMinutes(resource)).toBe(minutes);
+  });
+});
+
+describe("the emulator's POST /subscriptions follows Graph's rules", () => {
+  const post = (data: Record<string, unknown>) =>
+    env.harness.action("rawRequest", {
+      connection: env.connection,
+      url: "/subscriptions",
+      method: "POST",
+      data: JSON.stringify({ changeType: "updated", notificationUrl: receiver.url, clientState: "s", ...data }),
+      headers: [{ key: "Content-Type", value: "application/json" }],
+    });
+
+  test("an expiration under 45 minutes is raised to 45 minutes", async () => {
+    const result = dataOf<{ expirationDateTime: string }>(
+      await post({ resource: "users", expirationDateTime: new Date(Date.now() + 10 * MINUTE).toISOString() }),
+    );
+    expect(Math.abs(Date.parse(result.expirationDateTime) - (Date.now() + 45 * MINUTE))).toBeLessThan(MINUTE);
+  });
+
+  test("a Teams resource over one hour needs a lifecycleNotificationUrl", async () => {
+    const expirationDateTime = new Date(Date.now() + 120 * MINUTE).toISOString();
+    await expect(post({ resource: "chats/getAllMessages", expirationDateTime })).rejects.toThrow(
+      /400 ValidationError: lifecycleNotificationUrl is a required property/,
+    );
+    await expect(
+      post({ resource: "chats/getAllMessages", expirationDateTime, lifecycleNotificationUrl: receiver.url }),
+    ).resolves.toBeDefined();
+  });
+});
+
 describe("renewSubscription and listSubscriptions", () => {
   test("list returns the app's subscriptions; renew extends one", async () => {
     await receiver.deploy();
@@ -212,8 +279,10 @@ describe("renewSubscription and listSubscriptions", () => {
       await env.harness.action("listSubscriptions", { connection: env.connection }),
     );
     expect(list.value).toEqual([expect.objectContaining({ id: state().subscriptionId, resource: "users", changeType: "updated,deleted" })]);
+    // Graph's list leaves clientState out ("not returned for security purposes").
+    expect(list.value[0]?.clientState).toBeNull();
 
-    const renewed = dataOf<{ expirationDateTime: string }>(
+    const renewed = dataOf<{ expirationDateTime: string; clientState: unknown }>(
       await env.harness.action("renewSubscription", {
         connection: env.connection,
         subscriptionId: state().subscriptionId,
@@ -221,6 +290,9 @@ describe("renewSubscription and listSubscriptions", () => {
       }),
     );
     expect(Math.abs(Date.parse(renewed.expirationDateTime) - (Date.now() + 120 * MINUTE))).toBeLessThan(MINUTE);
+    // PATCH answers with the whole subscription; the secret must not reach the step's result.
+    expect(renewed.clientState).toBeNull();
+    expect(JSON.stringify(renewed)).not.toContain(state().clientState);
   });
 
   test("renewing an unknown subscription surfaces Graph's 404 with its code and request-id", async () => {

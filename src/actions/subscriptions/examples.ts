@@ -4,7 +4,7 @@ export const exampleSubscription: Subscription = {
   id: "7f105c7d-2dc5-4530-97cd-4e7ae6534c07",
   resource: "users",
   applicationId: "24d3b144-21ae-4080-943f-7067b395b913",
-  changeType: "created,updated,deleted",
+  changeType: "updated,deleted",
   clientState: null,
   notificationUrl: "https://hooks.prismatic.io/trigger/SW5zdGFuY2VGbG93Q29uZmlnOjE=",
   lifecycleNotificationUrl: "https://hooks.prismatic.io/trigger/SW5zdGFuY2VGbG93Q29uZmlnOjE=",

@@ -20,7 +20,7 @@ export const expirationMinutesInput = input({
   required: false,
   example: "4230",
   comments:
-    "How long from now the subscription lasts. Empty asks for the longest the resource allows (users and groups: 41760 minutes, just under 29 days; Outlook items: 10080; security alerts: 43200; most others: 4230).",
+    "How long from now the subscription lasts. Empty asks for the longest the resource allows, less 5 minutes: users, groups and other directory resources 41760 minutes (just under 29 days); security alerts 43200; OneDrive and SharePoint 42300; Teams 4320; presence 60; Outlook messages, events and contacts and most others 4230.",
   clean: integer("Expiration Minutes", { min: 45, max: LONGEST_LIFETIME_MINUTES }),
 });
 
@@ -31,11 +31,12 @@ export const resourceInput = input({
   default: "users",
   example: "groups",
   comments:
-    "The Graph resource to watch, relative to the version root: users, groups, users/{id}, groups/{id}, me/messages, security/alerts_v2, ... Needs the read permission for that resource (users: User.Read.All; groups: Group.Read.All).",
+    "The Graph resource to watch, relative to the version root: users, groups, users/{id}, groups/{id}, groups/{id}/members, users/{id}/messages, security/alerts?$filter=status eq 'newAlert', ... Needs the permission Microsoft lists for that resource (users: User.Read.All; groups: Group.Read.All; Outlook mail: Mail.ReadBasic; security alerts: SecurityEvents.ReadWrite.All).",
   clean: (value: unknown): string => {
     const text = optionalString(value)?.replace(/^\/+/, "");
     if (!text) throw new InputError("Resource", "is required, e.g. users or groups");
-    if (/^[a-z]+:/i.test(text) || /\s/.test(text))
+    // Spaces belong only in the query, e.g. security/alerts?$filter=status eq 'newAlert'.
+    if (/^[a-z]+:/i.test(text) || /\s/.test(text.split("?")[0] ?? ""))
       throw new InputError("Resource", `"${text}" must be a path relative to the Graph version root, like users or groups/{id}`);
     return text;
   },

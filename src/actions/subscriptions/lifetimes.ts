@@ -1,14 +1,16 @@
 /**
- * Longest subscription lifetime per resource, in minutes, from Microsoft's subscription resource type table.
- * Resources not listed get 4230 minutes, the common limit.
+ * Longest subscription lifetime per resource, in minutes, from Microsoft's subscription lifetime table
+ * ("Set up notifications for changes in resource data"). Resources not listed get 4230 minutes, the common limit
+ * (Outlook messages, events and contacts, group conversations, call records, print, To Do).
  */
 const MAX_LIFETIME_MINUTES: [RegExp, number][] = [
   [/^security\/alerts/i, 43200],
   [/^(users|groups|devices|servicePrincipals|applications|directory\/)([/?(]|$)(?![^/]+\/)/i, 41760],
-  [/^(me|users\/[^/]+)\/(messages|events|contacts|mailFolders)/i, 10080],
+  [/^groups\/[^/]+\/(members|owners)([/?]|$)/i, 41760],
   [/^(me\/drive|drives\/|sites\/|users\/[^/]+\/drive)/i, 42300],
   [/^communications\/presences/i, 60],
-  [/^(teams|chats|appCatalogs\/teamsApps|communications\/onlineMeetings)/i, 4320],
+  [/^teams\/[^/]+\/schedule\//i, 360],
+  [/^(teams|chats|appCatalogs\/teamsApps|communications\/onlineMeetings|users\/[^/]+\/(chats|onlineMeetings)\/getAll)/i, 4320],
 ];
 
 export const DEFAULT_LIFETIME_MINUTES = 4230;

@@ -20,9 +20,11 @@ export const renewSubscription = action({
   },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { debug: params.debug, logger: context.logger });
-    const data: Subscription & { "@odata.context"?: string } = await renew(client, params.subscriptionId, {
+    const renewed: Subscription & { "@odata.context"?: string } = await renew(client, params.subscriptionId, {
       expirationMinutes: params.expirationMinutes,
     });
+    // The subscription's clientState is the secret notifications are checked against: keep it out of step results.
+    const data: typeof renewed = { ...renewed, clientState: null };
     return { data };
   },
   examplePayload: {
