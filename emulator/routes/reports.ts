@@ -3,9 +3,10 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import type { Emulator } from "../server";
 import type { RequestContext, Router } from "../router";
-import type { Reply } from "../http";
+import { type Reply, graphError } from "../http";
 import { badRequest, listCollection } from "../odata/collection";
 import { REPORT_COLUMNS, registrationDetails, reportCsv } from "../data/reports";
+import { auditLogs } from "../data/auditLogs";
 
 /** A request the report download host received, for tests to inspect. */
 export interface DownloadRequest {
@@ -22,14 +23,20 @@ interface DownloadHost {
 
 const HOST_KEY = "reports.downloadHost";
 const PERIODS = new Set(["D7", "D30", "D90", "D180"]);
-/** Reports that also take (date=YYYY-MM-DD). */
-const DATED = new Set([
+/** Reports whose Microsoft Graph page also offers (date=YYYY-MM-DD): the per-user, per-group and per-site detail reports. */
+export const DATED_REPORTS: ReadonlySet<string> = new Set([
   "getOffice365ActiveUserDetail",
+  "getOffice365GroupsActivityDetail",
   "getM365AppUserDetail",
   "getEmailActivityUserDetail",
-  "getTeamsUserActivityUserDetail",
+  "getEmailAppUsageUserDetail",
+  "getOneDriveActivityUserDetail",
   "getOneDriveUsageAccountDetail",
+  "getSharePointActivityUserDetail",
   "getSharePointSiteUsageDetail",
+  "getTeamsUserActivityUserDetail",
+  "getTeamsDeviceUsageUserDetail",
+  "getYammerActivityUserDetail",
 ]);
 const REPORT_FUNCTION = /^\/reports\/(?<name>get[A-Za-z0-9]+)\((?<argument>period|date)=(?<value>[^)]*)\)$/;
 
@@ -95,7 +102,7 @@ async function usageReport(ctx: RequestContext): Promise<Reply> {
       );
     reportPeriod = period.slice(1);
   } else {
-    if (!DATED.has(name)) return badRequest(ctx, "BadRequest", `The function '${name}' does not take a 'date' parameter.`);
+    if (!DATED_REPORTS.has(name)) return badRequest(ctx, "BadRequest", `The function '${name}' does not take a 'date' parameter.`);
     const day = Date.parse(`${value}T00:00:00Z`);
     if (
       !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
@@ -119,11 +126,20 @@ async function usageReport(ctx: RequestContext): Promise<Reply> {
 
 export function registerReportRoutes(router: Router, _emulator: Emulator): void {
   router.graph("GET", REPORT_FUNCTION, usageReport);
-  router.graph("GET", "/reports/authenticationMethods/userRegistrationDetails", (ctx) =>
-    listCollection(ctx, registrationDetails(ctx.emulator.directory.users), {
+  router.graph("GET", "/reports/authenticationMethods/userRegistrationDetails", (ctx) => {
+    // The authentication methods activity report, like the sign-in logs, needs Microsoft Entra ID P1 or P2.
+    if (!auditLogs(ctx.emulator).premiumLicense) {
+      return graphError(
+        403,
+        "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+        "Neither tenant is B2C or tenant doesn't have premium license",
+        ctx.requestId,
+      );
+    }
+    return listCollection(ctx, registrationDetails(ctx.emulator.directory.users), {
       entitySet: "reports/authenticationMethods/userRegistrationDetails",
-      defaultTop: 1000,
+      defaultTop: 999,
       maxTop: 999,
-    }),
-  );
+    });
+  });
 }

@@ -4,6 +4,28 @@ import { Reply, json, noContent } from "../http";
 import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
 import { securityData } from "../data/security";
 
+/**
+ * microsoft.graph.security.alertDetermination as Graph's metadata defines it; the spellings on the "Update alert"
+ * page (compromisedUser, clean, insufficientData, confirmedUserActivity) are refused like any unknown literal.
+ */
+const DETERMINATIONS = [
+  "unknown",
+  "apt",
+  "malware",
+  "securityPersonnel",
+  "securityTesting",
+  "unwantedSoftware",
+  "other",
+  "multiStagedAttack",
+  "compromisedAccount",
+  "phishing",
+  "maliciousUserActivity",
+  "notMalicious",
+  "notEnoughDataToValidate",
+  "confirmedActivity",
+  "lineOfBusinessApplication",
+] as const;
+
 /** Graph's enum members for the fields the security PATCH endpoints accept. */
 const ENUMS: Record<string, Record<string, readonly string[]>> = {
   legacyAlert: {
@@ -13,44 +35,12 @@ const ENUMS: Record<string, Record<string, readonly string[]>> = {
   alert: {
     status: ["unknown", "new", "inProgress", "resolved"],
     classification: ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"],
-    determination: [
-      "unknown",
-      "apt",
-      "malware",
-      "securityPersonnel",
-      "securityTesting",
-      "unwantedSoftware",
-      "other",
-      "multiStagedAttack",
-      "compromisedUser",
-      "phishing",
-      "maliciousUserActivity",
-      "clean",
-      "insufficientData",
-      "confirmedUserActivity",
-      "lineOfBusinessApplication",
-    ],
+    determination: DETERMINATIONS,
   },
   incident: {
     status: ["active", "resolved", "inProgress", "redirected", "awaitingAction"],
     classification: ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"],
-    determination: [
-      "unknown",
-      "apt",
-      "malware",
-      "securityPersonnel",
-      "securityTesting",
-      "unwantedSoftware",
-      "other",
-      "multiStagedAttack",
-      "compromisedUser",
-      "phishing",
-      "maliciousUserActivity",
-      "clean",
-      "insufficientData",
-      "confirmedUserActivity",
-      "lineOfBusinessApplication",
-    ],
+    determination: DETERMINATIONS,
   },
 };
 

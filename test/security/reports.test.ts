@@ -1,7 +1,9 @@
 import type { UserRegistrationDetails } from "@microsoft/microsoft-graph-types";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
-import { reportDownloads } from "../../emulator/routes/reports";
+import { DATED_REPORTS, reportDownloads } from "../../emulator/routes/reports";
+import { USAGE_REPORTS } from "../../src/reports/catalog";
 import { registrationDetails } from "../../emulator/data/reports";
+import { auditLogs } from "../../emulator/data/auditLogs";
 import { csvToObjects, parseCsv } from "../../src/actions/reports/csv";
 import type { UsageReportResult } from "../../src/actions/reports/getUsageReport";
 
@@ -43,9 +45,9 @@ describe("getUsageReport", () => {
     expect(result.rows).toHaveLength(env.emulator.directory.users.length);
     expect(result.rows[0]).toMatchObject({
       "User Principal Name": env.emulator.directory.users[0]?.userPrincipalName,
-      "Report Period": "7",
       "Is Deleted": "False",
     });
+    expect(result.columns.at(-1)).toBe("Assigned Products");
     expect(result.csv).toBeUndefined();
 
     const graphRequest = env.emulator.requestsTo("/v1.0/reports/getOffice365ActiveUserDetail(period='D7')", "GET").at(-1);
@@ -55,6 +57,142 @@ describe("getUsageReport", () => {
     expect(downloads.at(-1)?.path).toMatch(/^\/data\/download\/[0-9a-f-]{36}$/);
     expect(downloads.at(-1)?.headers.authorization).toBeUndefined();
     expect(JSON.stringify(downloads.at(-1)?.headers)).not.toContain(env.token);
+  });
+
+  test("each picker report comes with the CSV columns of its Microsoft Graph page, in order", async () => {
+    const licenceColumns = (suffix: string) =>
+      ["Exchange", "OneDrive", "SharePoint", "Skype For Business", "Yammer", "Teams"].map((w) => `${w} ${suffix}`);
+    const apps = ["Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams"];
+    const expected: Record<string, string[]> = {
+      getOffice365ActiveUserDetail: [
+        "Report Refresh Date",
+        "User Principal Name",
+        "Display Name",
+        "Is Deleted",
+        "Deleted Date",
+        ...["Exchange", "OneDrive", "SharePoint", "Skype For Business", "Yammer", "Teams"].map((w) => `Has ${w} License`),
+        ...licenceColumns("Last Activity Date"),
+        ...licenceColumns("License Assign Date"),
+        "Assigned Products",
+      ],
+      getM365AppUserDetail: [
+        "Report Refresh Date",
+        "User Principal Name",
+        "Last Activation Date",
+        "Last Activity Date",
+        "Report Period",
+        "Windows",
+        "Mac",
+        "Mobile",
+        "Web",
+        ...apps,
+        ...["Windows", "Mac", "Mobile", "Web"].flatMap((platform) => apps.map((app) => `${app} (${platform})`)),
+      ],
+      getEmailActivityUserDetail: [
+        "Report Refresh Date",
+        "User Principal Name",
+        "Display Name",
+        "Is Deleted",
+        "Deleted Date",
+        "Last Activity Date",
+        "Send Count",
+        "Receive Count",
+        "Read Count",
+        "Meeting Created Count",
+        "Meeting Interacted Count",
+        "Assigned Products",
+        "Report Period",
+      ],
+      getMailboxUsageDetail: [
+        "Report Refresh Date",
+        "User Principal Name",
+        "Display Name",
+        "Is Deleted",
+        "Deleted Date",
+        "Created Date",
+        "Last Activity Date",
+        "Item Count",
+        "Storage Used (Byte)",
+        "Issue Warning Quota (Byte)",
+        "Prohibit Send Quota (Byte)",
+        "Prohibit Send/Receive Quota (Byte)",
+        "Deleted Item Count",
+        "Deleted Item Size (Byte)",
+        "Deleted Item Quota (Byte)",
+        "Has Archive",
+        "Report Period",
+      ],
+      getTeamsUserActivityUserDetail: [
+        "Report Refresh Date",
+        "Tenant Display Name",
+        "Shared Channel Tenant Display Names",
+        "User Id",
+        "User Principal Name",
+        "Last Activity Date",
+        "Is Deleted",
+        "Deleted Date",
+        "Assigned Products",
+        "Team Chat Message Count",
+        "Private Chat Message Count",
+        "Call Count",
+        "Meeting Count",
+        "Post Messages",
+        "Reply Messages",
+        "Urgent Messages",
+        "Meetings Organized Count",
+        "Meetings Attended Count",
+        "Ad Hoc Meetings Organized Count",
+        "Ad Hoc Meetings Attended Count",
+        "Scheduled One-time Meetings Organized Count",
+        "Scheduled One-time Meetings Attended Count",
+        "Scheduled Recurring Meetings Organized Count",
+        "Scheduled Recurring Meetings Attended Count",
+        "Audio Duration",
+        "Video Duration",
+        "Screen Share Duration",
+        "Audio Duration In Seconds",
+        "Video Duration In Seconds",
+        "Screen Share Duration In Seconds",
+        "Has Other Action",
+        "Is Licensed",
+        "Report Period",
+      ],
+      getOneDriveUsageAccountDetail: [
+        "Report Refresh Date",
+        "Site URL",
+        "Owner Display Name",
+        "Is Deleted",
+        "Last Activity Date",
+        "File Count",
+        "Active File Count",
+        "Storage Used (Byte)",
+        "Storage Allocated (Byte)",
+        "Owner Principal Name",
+        "Report Period",
+      ],
+      getSharePointSiteUsageDetail: [
+        "Report Refresh Date",
+        "Site Id",
+        "Site URL",
+        "Owner Display Name",
+        "Is Deleted",
+        "Last Activity Date",
+        "File Count",
+        "Active File Count",
+        "Page View Count",
+        "Visited Page Count",
+        "Storage Used (Byte)",
+        "Storage Allocated (Byte)",
+        "Root Web Template",
+        "Owner Principal Name",
+        "Report Period",
+      ],
+    };
+    for (const [name, columns] of Object.entries(expected)) {
+      const result = await report({ report: name });
+      expect({ name, columns: result.columns }).toEqual({ name, columns });
+      expect(Object.keys(result.rows[0] ?? {})).toEqual(columns);
+    }
   });
 
   test("parses quoted CSV fields and returns the raw CSV when asked", async () => {
@@ -72,6 +210,13 @@ describe("getUsageReport", () => {
     expect(result).toMatchObject({ report: "getTeamsUserActivityUserDetail", date: day });
     expect(result.rows.every((row) => row["Report Refresh Date"] === day && row["Report Period"] === "1")).toBe(true);
     expect(env.emulator.requestsTo(`/reports/getTeamsUserActivityUserDetail(date=${day})`, "GET")).toHaveLength(1);
+  });
+
+  test("the catalog and the emulator agree on which reports take a date", () => {
+    expect(USAGE_REPORTS.filter((r) => r.acceptsDate).map((r) => r.name)).toEqual(
+      USAGE_REPORTS.map((r) => r.name).filter((n) => DATED_REPORTS.has(n)),
+    );
+    expect([...DATED_REPORTS].every((n) => USAGE_REPORTS.some((r) => r.name === n))).toBe(true);
   });
 
   test("an unknown report or period, or a bad date, fails before any request", async () => {
@@ -112,5 +257,16 @@ describe("listUserRegistrationDetails", () => {
       () => env.harness.action("listUserRegistrationDetails", { connection: env.connection, top: "1000" }),
       /Page Size: 1000 is above the maximum of 999/,
     );
+  });
+
+  test("a tenant without Entra ID P1/P2 gets Graph's 403 with its code and request-id", async () => {
+    auditLogs(env.emulator).premiumLicense = false;
+    try {
+      await expect(env.harness.action("listUserRegistrationDetails", { connection: env.connection })).rejects.toThrow(
+        /403 Authentication_RequestFromNonPremiumTenantOrB2CTenant: Neither tenant is B2C.*request-id: [0-9a-f-]{36}/,
+      );
+    } finally {
+      auditLogs(env.emulator).premiumLicense = true;
+    }
   });
 });

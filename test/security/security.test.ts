@@ -81,6 +81,38 @@ describe("alerts v2", () => {
     });
   });
 
+  test("determination goes out as the member Graph's metadata defines, also when given as the update page spells it", async () => {
+    const target = securityData(env.emulator).alerts[4];
+    const path = `/security/alerts_v2/${target.id as string}`;
+    await run("updateAlertV2", { alertId: target.id, determination: "notMalicious" });
+    expect(lastBody(path, "PATCH")).toEqual({ determination: "notMalicious" });
+    const aliases = {
+      compromisedUser: "compromisedAccount",
+      clean: "notMalicious",
+      insufficientData: "notEnoughDataToValidate",
+      confirmedUserActivity: "confirmedActivity",
+    };
+    for (const [given, sent] of Object.entries(aliases)) {
+      const updated = await run<SecurityNamespace.Alert>("updateAlertV2", { alertId: target.id, determination: given });
+      expect(lastBody(path, "PATCH")).toEqual({ determination: sent });
+      expect(updated.determination).toBe(sent);
+    }
+    const incident = securityData(env.emulator).incidents[1];
+    await run("updateIncident", { incidentId: incident.id, determination: "clean" });
+    expect(lastBody(`/security/incidents/${incident.id as string}`, "PATCH")).toEqual({ determination: "notMalicious" });
+  });
+
+  test("the emulator refuses determination literals Graph's metadata does not define", async () => {
+    const target = securityData(env.emulator).alerts[4];
+    const response = await fetch(`${env.emulator.url}/v1.0/security/alerts_v2/${target.id as string}`, {
+      method: "PATCH",
+      headers: { Authorization: `Bearer ${env.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ determination: "clean" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("microsoft.graph.security.alertDetermination");
+  });
+
   test("values outside Graph's enums, or nothing to update, fail before any request", async () => {
     const alertId = securityData(env.emulator).alerts[1]?.id;
     await expectInputError(

@@ -59,15 +59,20 @@ function dateInputClean(value: unknown): string | undefined {
 }
 
 const usageReportExample: UsageReportResult = {
-  report: "getOffice365ActiveUserDetail",
+  report: "getEmailActivityUserDetail",
   period: "D7",
   columns: [
     "Report Refresh Date",
     "User Principal Name",
     "Display Name",
     "Is Deleted",
-    "Has Exchange License",
-    "Exchange Last Activity Date",
+    "Deleted Date",
+    "Last Activity Date",
+    "Send Count",
+    "Receive Count",
+    "Read Count",
+    "Meeting Created Count",
+    "Meeting Interacted Count",
     "Assigned Products",
     "Report Period",
   ],
@@ -77,13 +82,18 @@ const usageReportExample: UsageReportResult = {
       "User Principal Name": "AdeleV@contoso.com",
       "Display Name": "Adele Vance",
       "Is Deleted": "False",
-      "Has Exchange License": "True",
-      "Exchange Last Activity Date": "2024-04-30",
+      "Deleted Date": "",
+      "Last Activity Date": "2024-04-30",
+      "Send Count": "12",
+      "Receive Count": "87",
+      "Read Count": "64",
+      "Meeting Created Count": "1",
+      "Meeting Interacted Count": "3",
       "Assigned Products": "OFFICE 365 E3",
       "Report Period": "7",
     },
   ],
-  csv: "\uFEFFReport Refresh Date,User Principal Name,Display Name,Is Deleted,Has Exchange License,Exchange Last Activity Date,Assigned Products,Report Period\r\n2024-05-01,AdeleV@contoso.com,Adele Vance,False,True,2024-04-30,OFFICE 365 E3,7\r\n",
+  csv: "\uFEFFReport Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Last Activity Date,Send Count,Receive Count,Read Count,Meeting Created Count,Meeting Interacted Count,Assigned Products,Report Period\r\n2024-05-01,AdeleV@contoso.com,Adele Vance,False,,2024-04-30,12,87,64,1,3,OFFICE 365 E3,7\r\n",
 };
 
 export const getUsageReport = action({

@@ -4,6 +4,7 @@ export const ALERT_V2_STATUSES = ["new", "inProgress", "resolved"] as const;
 
 export const ALERT_CLASSIFICATIONS = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"] as const;
 
+/** microsoft.graph.security.alertDetermination as Graph's metadata defines it (the alert resource's table). */
 export const ALERT_DETERMINATIONS = [
   "unknown",
   "apt",
@@ -13,14 +14,25 @@ export const ALERT_DETERMINATIONS = [
   "unwantedSoftware",
   "other",
   "multiStagedAttack",
-  "compromisedUser",
+  "compromisedAccount",
   "phishing",
   "maliciousUserActivity",
-  "clean",
-  "insufficientData",
-  "confirmedUserActivity",
+  "notMalicious",
+  "notEnoughDataToValidate",
+  "confirmedActivity",
   "lineOfBusinessApplication",
 ] as const;
+
+/**
+ * The names Microsoft's "Update alert" page lists for four members, which Graph's metadata does not have (Graph
+ * refuses them): accepted and sent as the member Graph knows.
+ */
+export const ALERT_DETERMINATION_ALIASES: Readonly<Record<string, (typeof ALERT_DETERMINATIONS)[number]>> = {
+  compromisedUser: "compromisedAccount",
+  clean: "notMalicious",
+  insufficientData: "notEnoughDataToValidate",
+  confirmedUserActivity: "confirmedActivity",
+};
 
 export const INCIDENT_STATUSES = ["active", "inProgress", "awaitingAction", "resolved", "redirected"] as const;
 

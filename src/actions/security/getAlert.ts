@@ -9,7 +9,8 @@ import { legacyAlertIdInput } from "./inputs";
 export const getAlert = action({
   display: {
     label: "Get Alert (legacy)",
-    description: "Get one alert from the legacy Microsoft Graph security API (/security/alerts/{id}).",
+    description:
+      "Get one alert from the legacy Microsoft Graph security API (/security/alerts/{id}). Microsoft retired /security/alerts on 31 August 2026: it no longer returns data, so use the v2 actions (alerts_v2, incidents) instead.",
   },
   inputs: { connection: connectionInput, alertId: legacyAlertIdInput },
   perform: async (context, params) => {

@@ -28,15 +28,26 @@ export const incidentIdInput = input({
   clean: requiredString("Incident ID"),
 });
 
-/** An optional choice among Graph's enum members; empty leaves the field out of the request. */
-export function enumInput(label: string, members: readonly string[], comments: string) {
+/**
+ * An optional choice among Graph's enum members; empty leaves the field out of the request. Aliases (other
+ * spellings Microsoft's pages use) are accepted and replaced by the member they stand for.
+ */
+export function enumInput(label: string, members: readonly string[], comments: string, aliases: Readonly<Record<string, string>> = {}) {
+  const aliasNames = Object.keys(aliases);
   return input({
     label,
     type: "string",
     required: false,
     model: members.map((member) => ({ label: member, value: member })),
-    comments: `${comments} One of: ${members.join(", ")}. Empty leaves it unchanged.`,
-    clean: (value: unknown): string | undefined => (optionalString(value) === undefined ? undefined : oneOf(label, members)(value)),
+    comments: `${comments} One of: ${members.join(", ")}.${
+      aliasNames.length > 0 ? ` Also accepted: ${aliasNames.map((a) => `${a} (sent as ${aliases[a] ?? a})`).join(", ")}.` : ""
+    } Empty leaves it unchanged.`,
+    clean: (value: unknown): string | undefined => {
+      const text = optionalString(value);
+      if (text === undefined) return undefined;
+      const alias = aliasNames.find((a) => a.toLowerCase() === text.toLowerCase());
+      return alias ? aliases[alias] : oneOf(label, members)(text);
+    },
   });
 }
 

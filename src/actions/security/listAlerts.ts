@@ -9,7 +9,7 @@ export const listAlerts = action({
   display: {
     label: "List Alerts (legacy)",
     description:
-      "List alerts from the legacy Microsoft Graph security API (/security/alerts), which Microsoft is retiring: prefer List Alerts v2.",
+      "List alerts from the legacy Microsoft Graph security API (/security/alerts). Microsoft retired /security/alerts on 31 August 2026: it no longer returns data, so use the v2 actions (alerts_v2, incidents) instead.",
   },
   inputs: {
     connection: connectionInput,

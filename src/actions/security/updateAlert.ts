@@ -13,7 +13,7 @@ export const updateAlert = action({
   display: {
     label: "Update Alert (legacy)",
     description:
-      "Update a legacy security alert's status, feedback, owner, comments or tags. Only the fields given are sent, with the vendorInformation Graph requires (read from the alert when Provider and Vendor are empty).",
+      "Update a legacy security alert's status, feedback, owner, comments or tags. Only the fields given are sent, with the vendorInformation Graph requires (read from the alert when Provider and Vendor are empty). Microsoft retired /security/alerts on 31 August 2026: it no longer returns data, so use the v2 actions (alerts_v2, incidents) instead.",
   },
   inputs: {
     connection: connectionInput,

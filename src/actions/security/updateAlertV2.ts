@@ -3,7 +3,7 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { InputError, graphPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
-import { ALERT_CLASSIFICATIONS, ALERT_DETERMINATIONS, ALERT_V2_STATUSES } from "./enums";
+import { ALERT_CLASSIFICATIONS, ALERT_DETERMINATIONS, ALERT_DETERMINATION_ALIASES, ALERT_V2_STATUSES } from "./enums";
 import { alertV2Example } from "./examples";
 import { alertV2IdInput, assignedToInput, enumInput } from "./inputs";
 import { onlyGiven } from "./list";
@@ -19,7 +19,7 @@ export const updateAlertV2 = action({
     alertId: alertV2IdInput,
     status: enumInput("Status", ALERT_V2_STATUSES, "The alert's status."),
     classification: enumInput("Classification", ALERT_CLASSIFICATIONS, "Whether the alert is a true threat."),
-    determination: enumInput("Determination", ALERT_DETERMINATIONS, "The result of the investigation."),
+    determination: enumInput("Determination", ALERT_DETERMINATIONS, "The result of the investigation.", ALERT_DETERMINATION_ALIASES),
     assignedTo: assignedToInput,
   },
   perform: async (context, params) => {

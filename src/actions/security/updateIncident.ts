@@ -3,7 +3,7 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { InputError, graphPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
-import { ALERT_CLASSIFICATIONS, ALERT_DETERMINATIONS, INCIDENT_STATUSES } from "./enums";
+import { ALERT_CLASSIFICATIONS, ALERT_DETERMINATIONS, ALERT_DETERMINATION_ALIASES, INCIDENT_STATUSES } from "./enums";
 import { incidentExample } from "./examples";
 import { assignedToInput, enumInput, incidentIdInput, tagListInput } from "./inputs";
 import { onlyGiven } from "./list";
@@ -19,7 +19,7 @@ export const updateIncident = action({
     incidentId: incidentIdInput,
     status: enumInput("Status", INCIDENT_STATUSES, "The incident's status."),
     classification: enumInput("Classification", ALERT_CLASSIFICATIONS, "Whether the incident is a true threat."),
-    determination: enumInput("Determination", ALERT_DETERMINATIONS, "The result of the investigation."),
+    determination: enumInput("Determination", ALERT_DETERMINATIONS, "The result of the investigation.", ALERT_DETERMINATION_ALIASES),
     assignedTo: assignedToInput,
     customTags: tagListInput("Custom Tags", "Replaces the incident's custom tags with this list. Empty leaves them unchanged."),
   },
