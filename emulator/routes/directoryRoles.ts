@@ -73,13 +73,26 @@ export function isAdvancedQuery(ctx: RequestContext): boolean {
   return String(ctx.headers.consistencylevel ?? "").toLowerCase() === "eventual" && ctx.query.get("$count") === "true";
 }
 
-/** Direct memberships of a user: groups, directory roles and administrative units. */
-/** Graph's answer to a $filter on a reference collection (memberOf, members) that is not an advanced query. */
-export function unsupportedReferenceFilter(ctx: RequestContext): Reply | undefined {
-  if (!ctx.query.get("$filter") || isAdvancedQuery(ctx)) return undefined;
-  return badRequest(ctx, "Request_UnsupportedQuery", "The specified filter to the reference property query is currently not supported.");
+/**
+ * Graph's answer to an $orderby that only an advanced query supports, sent without one: sorting by a property
+ * other than `defaultSortable`, or together with $filter.
+ */
+export function unsupportedSort(ctx: RequestContext, defaultSortable: readonly string[]): Reply | undefined {
+  const orderBy = ctx.query.get("$orderby");
+  if (!orderBy || isAdvancedQuery(ctx)) return undefined;
+  const properties = orderBy.split(",").map((part) => (part.trim().split(/\s+/)[0] ?? "").toLowerCase());
+  if (!ctx.query.get("$filter") && properties.every((p) => defaultSortable.includes(p))) return undefined;
+  return badRequest(ctx, "Request_UnsupportedQuery", "Sorting not supported for current query.");
 }
 
+/** Graph's answer to a $filter or $orderby on a reference collection (memberOf, members) that is not an advanced query. */
+export function unsupportedReferenceFilter(ctx: RequestContext): Reply | undefined {
+  if (ctx.query.get("$filter") && !isAdvancedQuery(ctx))
+    return badRequest(ctx, "Request_UnsupportedQuery", "The specified filter to the reference property query is currently not supported.");
+  return unsupportedSort(ctx, []);
+}
+
+/** Direct memberships of a user: groups, directory roles and administrative units. */
 export function memberOfItems(ctx: RequestContext, user: User): Reply {
   const unsupported = unsupportedReferenceFilter(ctx);
   if (unsupported) return unsupported;

@@ -4,7 +4,7 @@ import type { RequestContext, Router } from "../router";
 import { Reply, json, noContent } from "../http";
 import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
 import { DEFAULT_USER_SELECT, isReply, missingProperty, objectBody, readOnlyProperty } from "./users";
-import { keepODataType, unsupportedReferenceFilter } from "./directoryRoles";
+import { keepODataType, unsupportedReferenceFilter, unsupportedSort } from "./directoryRoles";
 
 export const GROUP_SEARCHABLE = ["displayName", "description", "mail", "mailNickname"] as const;
 
@@ -89,7 +89,7 @@ function createGroup(ctx: RequestContext): Reply {
   const group = ctx.emulator.directory.createGroup({
     mail: unified ? `${nickname}@contoso.com` : null,
     description: null,
-    visibility: unified ? "Public" : null,
+    visibility: unified ? "Public" : "Private",
     ...(body as Partial<Group>),
   });
   return { ...groupEntity(ctx, group), status: 201 };
@@ -134,14 +134,18 @@ function removeMember(ctx: RequestContext): Reply {
 }
 
 export function registerGroupRoutes(router: Router, _emulator: Emulator): void {
-  router.graph("GET", "/groups", (ctx) =>
-    listCollection(ctx, ctx.emulator.directory.groups, {
-      entitySet: "groups",
-      defaultTop: 100,
-      maxTop: 999,
-      directoryObject: true,
-      searchable: GROUP_SEARCHABLE,
-    }),
+  router.graph(
+    "GET",
+    "/groups",
+    (ctx) =>
+      unsupportedSort(ctx, ["displayname"]) ??
+      listCollection(ctx, ctx.emulator.directory.groups, {
+        entitySet: "groups",
+        defaultTop: 100,
+        maxTop: 999,
+        directoryObject: true,
+        searchable: GROUP_SEARCHABLE,
+      }),
   );
 
   router.graph("POST", "/groups", createGroup);

@@ -48,6 +48,8 @@ function assignLicense(ctx: RequestContext): Reply {
     }
   }
   for (const skuId of removes) {
+    if (!findSku(skuId))
+      return badRequest(ctx, "Request_BadRequest", `License ${String(skuId)} does not correspond to a valid company License.`);
     if (!current.some((l) => l.skuId === String(skuId).toLowerCase())) {
       return badRequest(ctx, "Request_BadRequest", "User does not have a corresponding license.");
     }

@@ -4,7 +4,7 @@ import type { RequestContext, Router } from "../router";
 import { Reply, json, noContent } from "../http";
 import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
 import { VERIFIED_DOMAINS, TENANT_DOMAIN } from "../directory/seed";
-import { memberOfItems } from "./directoryRoles";
+import { memberOfItems, unsupportedSort } from "./directoryRoles";
 
 /** Properties Graph returns for a user when there is no $select. */
 export const DEFAULT_USER_SELECT = [
@@ -160,15 +160,19 @@ function licenseDetails(ctx: RequestContext): Reply {
 }
 
 export function registerUserRoutes(router: Router, _emulator: Emulator): void {
-  router.graph("GET", "/users", (ctx) =>
-    listCollection(ctx, ctx.emulator.directory.users, {
-      entitySet: "users",
-      defaultTop: 100,
-      maxTop: 999,
-      defaultSelect: DEFAULT_USER_SELECT,
-      directoryObject: true,
-      searchable: USER_SEARCHABLE,
-    }),
+  router.graph(
+    "GET",
+    "/users",
+    (ctx) =>
+      unsupportedSort(ctx, ["displayname", "userprincipalname"]) ??
+      listCollection(ctx, ctx.emulator.directory.users, {
+        entitySet: "users",
+        defaultTop: 100,
+        maxTop: 999,
+        defaultSelect: DEFAULT_USER_SELECT,
+        directoryObject: true,
+        searchable: USER_SEARCHABLE,
+      }),
   );
 
   router.graph("POST", "/users", createUser);

@@ -118,6 +118,16 @@ describe("bad input fails before any request, naming the input", () => {
     );
     await expectInputError(
       env,
+      run("createUser", { displayName: "X", userPrincipalName: "x@contoso.com", password: "p", mailNickname: "x y" }),
+      /^Mail Nickname: "x y" is not a valid mail alias/,
+    );
+    await expectInputError(
+      env,
+      run("createUser", { displayName: "X", userPrincipalName: "ñü@contoso.com", password: "p" }),
+      /^Mail Nickname: cannot be made from "ñü@contoso.com"; give one/,
+    );
+    await expectInputError(
+      env,
       run("createGroup", { displayName: "X", mailNickname: "has space" }),
       /^Mail Nickname: "has space" is not a valid mail alias/,
     );
@@ -127,6 +137,16 @@ describe("bad input fails before any request, naming the input", () => {
       /^Group Type: "Distribution" is not one of/,
     );
     await expectInputError(env, run("updateGroup", { groupId: GROUP, visibility: "Secret" }), /^Visibility: "Secret" is not one of/);
+    await expectInputError(
+      env,
+      run("updateGroup", { groupId: GROUP, visibility: "HiddenMembership" }),
+      /^Visibility: HiddenMembership can be set only when a Microsoft 365 group is created/,
+    );
+    await expectInputError(
+      env,
+      run("createGroup", { displayName: "X", mailNickname: "x", groupKind: "Security", visibility: "HiddenMembership" }),
+      /^Visibility: HiddenMembership is only for Microsoft 365 groups/,
+    );
     await expectInputError(env, run("updateGroup", { groupId: GROUP }), /^More Properties \(JSON\): nothing to change/);
     await expectInputError(
       env,

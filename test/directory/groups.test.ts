@@ -113,6 +113,7 @@ describe("get, create, update, delete", () => {
       securityEnabled: true,
     });
     expect(security.securityEnabled).toBe(true);
+    expect(security.visibility).toBe("Private");
   });
 
   test("updateGroup PATCHes (204) and returns the group read back", async () => {
@@ -194,6 +195,27 @@ describe("members", () => {
     )) as GraphError;
     expect(plain.status).toBe(400);
     expect(plain.code).toBe("Request_UnsupportedQuery");
+  });
+
+  test("an order on members is sent as an advanced query; Graph refuses a plain one", async () => {
+    const target = group(2);
+    const data = dataOf<Page<Member>>(
+      await env.harness.action("listGroupMembers", {
+        connection: env.connection,
+        groupId: target.id,
+        orderBy: "displayName",
+        select: "id,displayName",
+      }),
+    );
+    const names = data.value.map((m) => (m.displayName ?? "").toLowerCase());
+    expect(names).toEqual([...names].sort());
+    expect(new URLSearchParams(env.emulator.requests[0]?.search).get("$count")).toBe("true");
+    expect(env.emulator.requests[0]?.headers.consistencylevel).toBe("eventual");
+
+    const client = new GraphClient({ baseUrl: env.emulator.url, accessToken: env.token });
+    const plain = (await failure(client.get(`/groups/${target.id as string}/members`, { $orderby: "displayName" }))) as GraphError;
+    expect(plain.status).toBe(400);
+    expect(plain.graphMessage).toBe("Sorting not supported for current query.");
   });
 
   test("addGroupMember posts an @odata.id on the connection's own origin; a second add surfaces Graph's 400", async () => {

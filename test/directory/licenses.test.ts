@@ -115,6 +115,18 @@ test("an unknown SKU and a missing user surface Graph's errors", async () => {
     .action("assignLicenses", { connection: env.connection, userId: user.id, skuId: unknown })
     .catch((e: unknown) => e)) as GraphError;
   expect(badSku.message).toContain(`License ${unknown} does not correspond to a valid company License.`);
+  expect(badSku.message).toContain("List Subscribed SKUs gives the skuId");
+  const removeUnknown = (await env.harness
+    .action("assignLicenses", { connection: env.connection, userId: user.id, removeLicenses: [unknown] })
+    .catch((e: unknown) => e)) as GraphError;
+  expect(removeUnknown.status).toBe(400);
+  expect(removeUnknown.message).toContain(`License ${unknown} does not correspond to a valid company License.`);
+  const notHeld = sku(FLOW).skuId as string;
+  expect((user.assignedLicenses ?? []).some((l) => l.skuId === notHeld)).toBe(false);
+  const removeNotHeld = (await env.harness
+    .action("assignLicenses", { connection: env.connection, userId: user.id, removeLicenses: [notHeld] })
+    .catch((e: unknown) => e)) as GraphError;
+  expect(removeNotHeld.message).toContain("User does not have a corresponding license.");
   const missing = (await env.harness
     .action("assignLicenses", { connection: env.connection, userId: "nobody@contoso.com", skuId: E3 })
     .catch((e: unknown) => e)) as GraphError;

@@ -1,7 +1,8 @@
 import type { Presence } from "@microsoft/microsoft-graph-types";
 import { randomUUID } from "node:crypto";
 import { presenceOf } from "../../emulator/routes/presence";
-import { GraphError } from "../../src/graph";
+import { GraphClient, GraphError } from "../../src/graph";
+import { fetchPresences } from "../../src/actions/presence/presenceRequests";
 import { TestEnv, dataOf, startTestEnv } from "../helpers/setup";
 
 let env: TestEnv;
@@ -74,4 +75,14 @@ test("a throttled presence sub-request is retried alone and the order is kept", 
     .requestsTo("/v1.0/$batch", "POST")
     .map((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length);
   expect(rounds).toEqual([2, 1]);
+});
+
+test("presences come back in the order of the ids even when Graph answers in another order", async () => {
+  const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+  const presence = (id: string): Presence => ({ id, availability: "Available", activity: "Available" });
+  const client = {
+    post: () => Promise.resolve({ value: [presence(c.toUpperCase()), presence(a), presence(b)] }),
+  } as unknown as GraphClient;
+  const result = await fetchPresences(client, [a, b, c]);
+  expect(result.map((p) => p.id?.toLowerCase())).toEqual([a, b, c]);
 });

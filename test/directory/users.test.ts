@@ -1,5 +1,5 @@
 import type { User } from "@microsoft/microsoft-graph-types";
-import { GraphError } from "../../src/graph";
+import { GraphClient, GraphError } from "../../src/graph";
 import { TestEnv, dataOf, startTestEnv } from "../helpers/setup";
 
 type Page<T> = { value: T[]; "@odata.nextLink"?: string; "@odata.count"?: number; "@odata.context"?: string; moreAvailable?: boolean };
@@ -110,6 +110,37 @@ describe("listUsers", () => {
     );
     const names = ordered.value.map((u) => (u.displayName ?? "").toLowerCase());
     expect(names).toEqual([...names].sort().reverse());
+    expect(query(1).get("$count")).toBeNull();
+    expect(env.emulator.requests[1]?.headers.consistencylevel).toBeUndefined();
+  });
+
+  test("$filter with $orderby, or sorting by another property, goes as an advanced query, which Graph requires", async () => {
+    const data = dataOf<Page<User>>(
+      await env.harness.action("listUsers", {
+        connection: env.connection,
+        filter: "accountEnabled eq true",
+        orderBy: "displayName",
+        select: "id,displayName,accountEnabled",
+        top: "20",
+      }),
+    );
+    expect(query().get("$count")).toBe("true");
+    expect(env.emulator.requests[0]?.headers.consistencylevel).toBe("eventual");
+    expect(data.value.every((u) => u.accountEnabled === true)).toBe(true);
+    const names = data.value.map((u) => (u.displayName ?? "").toLowerCase());
+    expect(names).toEqual([...names].sort());
+
+    await env.harness.action("listUsers", { connection: env.connection, orderBy: "createdDateTime desc", select: "id" });
+    expect(query(1).get("$count")).toBe("true");
+    expect(env.emulator.requests[1]?.headers.consistencylevel).toBe("eventual");
+
+    const client = new GraphClient({ baseUrl: env.emulator.url, accessToken: env.token });
+    const plain = (await client
+      .get("/users", { $filter: "accountEnabled eq true", $orderby: "displayName" })
+      .catch((e: unknown) => e)) as GraphError;
+    expect(plain.status).toBe(400);
+    expect(plain.code).toBe("Request_UnsupportedQuery");
+    expect(plain.graphMessage).toBe("Sorting not supported for current query.");
   });
 });
 
@@ -207,6 +238,21 @@ describe("create, update, enable/disable, revoke, delete", () => {
       officeLocation: "18/2111",
       userPrincipalName: user.userPrincipalName,
     });
+  });
+
+  test("updateUser that renames a user addressed by userPrincipalName reads it back under the new name", async () => {
+    const user = memberUser(8);
+    const newUpn = "renamed.user8@contoso.com";
+    expect(directory().findUser(newUpn)).toBeUndefined();
+    const data = dataOf<User>(
+      await env.harness.action("updateUser", {
+        connection: env.connection,
+        userId: user.userPrincipalName,
+        properties: JSON.stringify({ userPrincipalName: newUpn }),
+      }),
+    );
+    expect(data).toMatchObject({ id: user.id, userPrincipalName: newUpn });
+    expect(env.emulator.requestsTo(`/v1.0/users/${encodeURIComponent(newUpn)}`, "GET")).toHaveLength(1);
   });
 
   test("disableUser and enableUser flip accountEnabled", async () => {

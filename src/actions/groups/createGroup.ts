@@ -1,6 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { Group } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
+import { InputError } from "../../graph";
 import { oneOf, requiredString } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { definedFields, propertiesInput } from "../users/shared";
@@ -50,6 +51,8 @@ export const createGroup = action({
   },
   perform: async (context, params) => {
     const unified = params.groupKind === "Microsoft 365";
+    if (!unified && params.visibility === "HiddenMembership")
+      throw new InputError("Visibility", "HiddenMembership is only for Microsoft 365 groups");
     const body = {
       displayName: params.displayName,
       mailNickname: params.mailNickname,

@@ -33,6 +33,27 @@ export const visibilityInput = input({
   type: "string",
   required: false,
   model: [{ label: "(Graph's default)", value: "" }, ...VISIBILITIES.map((v) => ({ label: v, value: v }))],
-  comments: "For Microsoft 365 groups: Public (anyone can join), Private (owner approval) or HiddenMembership (set only at creation).",
+  comments:
+    "Public (anyone can join) or Private (owner approval); Graph makes Microsoft 365 groups Public and security groups Private by default. HiddenMembership (members hidden from non-members) only for a Microsoft 365 group, when it is created.",
   clean: (value: unknown) => (optionalString(value) === undefined ? undefined : oneOf("Visibility", VISIBILITIES)(value)),
+});
+
+/** Visibility on update: Graph takes HiddenMembership only when a Microsoft 365 group is created. */
+export const updateVisibilityInput = input({
+  label: "Visibility",
+  type: "string",
+  required: false,
+  model: [
+    { label: "(unchanged)", value: "" },
+    ...VISIBILITIES.filter((v) => v !== "HiddenMembership").map((v) => ({ label: v, value: v })),
+  ],
+  comments:
+    "Public (anyone can join) or Private (owner approval). Empty leaves it unchanged. HiddenMembership cannot be set or removed after creation.",
+  clean: (value: unknown) => {
+    if (optionalString(value) === undefined) return undefined;
+    const visibility = oneOf("Visibility", VISIBILITIES)(value);
+    if (visibility === "HiddenMembership")
+      throw new InputError("Visibility", "HiddenMembership can be set only when a Microsoft 365 group is created");
+    return visibility;
+  },
 });

@@ -12,7 +12,7 @@ export const listGroupMembers = action({
   display: {
     label: "List Group Members",
     description:
-      "List a group's members: users, groups, devices and service principals, each with @odata.type (GET /groups/{id}/members, or /transitiveMembers to include members of nested groups). A filter or search is sent as an advanced query ($count=true, ConsistencyLevel: eventual), as Graph requires here.",
+      "List a group's members: users, groups, devices and service principals, each with @odata.type (GET /groups/{id}/members, or /transitiveMembers to include members of nested groups). A filter, search or order is sent as an advanced query ($count=true, ConsistencyLevel: eventual), as Graph requires here.",
   },
   inputs: {
     connection: connectionInput,

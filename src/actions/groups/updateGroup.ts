@@ -6,7 +6,7 @@ import { optionalString } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { definedFields, patchThenGet, propertiesInput } from "../users/shared";
 import { updatedGroupExample } from "./examples";
-import { descriptionInput, mailNickname, visibilityInput } from "./groupInputs";
+import { descriptionInput, mailNickname, updateVisibilityInput } from "./groupInputs";
 import { GROUP_BASE_SELECT, groupIdInput } from "./shared";
 
 export const updateGroup = action({
@@ -34,7 +34,7 @@ export const updateGroup = action({
       clean: mailNickname("Mail Nickname"),
     }),
     description: descriptionInput,
-    visibility: visibilityInput,
+    visibility: updateVisibilityInput,
     properties: propertiesInput("group"),
   },
   perform: async (context, params) => {

@@ -11,6 +11,10 @@ import { addLicensesList, guidList } from "./licenseInputs";
 const HINTS: [RegExp, string][] = [
   [/usage location/i, "Set the user's usageLocation (a two-letter country code) with Update User, then assign the licence again."],
   [
+    /does not correspond to a valid company License/i,
+    "That skuId is not one of the tenant's subscriptions: List Subscribed SKUs gives the skuId of each.",
+  ],
+  [
     /does not have any available licenses/i,
     "Every unit of that SKU is assigned: buy more, or remove the licence from someone else (List Subscribed SKUs shows prepaidUnits and consumedUnits).",
   ],
@@ -29,7 +33,7 @@ export const assignLicenses = action({
   display: {
     label: "Assign Licenses",
     description:
-      "Add and remove a user's licences in one call (POST /users/{id}/assignLicense). The user needs a usageLocation. Returns the updated user.",
+      "Add and remove a user's licences in one call (POST /users/{id}/assignLicense). The user needs a usageLocation. Returns the user with Graph's default properties, which leave out assignedLicenses: List User License Details shows the result.",
   },
   inputs: {
     connection: connectionInput,
@@ -87,5 +91,5 @@ export const assignLicenses = action({
     });
     return { data: user };
   },
-  examplePayload: { data: { ...userExample, assignedLicenses: [{ skuId: "6fd2c87f-b296-42f0-b197-1e91e994b900", disabledPlans: [] }] } },
+  examplePayload: { data: userExample },
 });

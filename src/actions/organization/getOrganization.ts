@@ -8,7 +8,7 @@ export const getOrganization = action({
   display: {
     label: "Get Organization",
     description:
-      "Get the tenant's organization: name, verified domains, address, technical contacts (GET /organization). Graph answers a one-item collection, returned as it is.",
+      "Get the tenant's organization: name, verified domains, address, technical contacts (GET /organization). Graph answers a one-item collection, returned as it is. With only the delegated User.Read permission Graph fills in just id, displayName and verifiedDomains.",
   },
   inputs: { connection: connectionInput, select: selectInput },
   perform: async (context, params) => {

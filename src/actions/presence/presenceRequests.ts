@@ -11,6 +11,13 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Graph does not promise to answer in the order asked; put each presence at the place of its id. */
+function inOrderOf(userIds: readonly string[], presences: Presence[]): Presence[] {
+  const position = new Map(userIds.map((id, i) => [id.toLowerCase(), i]));
+  const at = (p: Presence) => position.get((p.id ?? "").toLowerCase()) ?? Number.MAX_SAFE_INTEGER;
+  return [...presences].sort((a, b) => at(a) - at(b));
+}
+
 /**
  * Presence for any number of users, in the order of the ids. Up to 650 ids is one getPresencesByUserId call;
  * longer lists send their 650-id calls as sub-requests of JSON batches (20 calls, 13,000 ids per round trip),
@@ -20,12 +27,13 @@ export async function fetchPresences(client: GraphClient, userIds: readonly stri
   const chunks = chunk(userIds, PRESENCE_IDS_PER_CALL);
   if (chunks.length === 1) {
     const page = await client.post<{ value?: Presence[] }>(PRESENCE_PATH, { ids: chunks[0] });
-    return page?.value ?? [];
+    return inOrderOf(userIds, page?.value ?? []);
   }
   const requests = chunks.map((ids, i) => ({ id: String(i + 1), method: "POST", url: PRESENCE_PATH, body: { ids } }));
   const responses = await runBatch(client, requests);
-  return responses.flatMap((response, i) => {
+  const presences = responses.flatMap((response, i) => {
     if (!isSuccess(response)) throw batchResponseError(requests[i], response);
     return (response.body as { value?: Presence[] } | undefined)?.value ?? [];
   });
+  return inOrderOf(userIds, presences);
 }

@@ -1,13 +1,22 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { boolean, optionalString, requiredString } from "../../inputs/clean";
+import { InputError } from "../../graph";
+import { boolean, requiredString } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
+import { mailNickname } from "../groups/groupInputs";
 import { userExample } from "./examples";
 import { Profile, definedFields, profileInputs, propertiesInput, userPrincipalName } from "./shared";
 
+/** The part of the userPrincipalName before @, kept to the characters and length Graph takes in a mail alias. */
 function mailNicknameFrom(upn: string): string {
-  return upn.slice(0, upn.lastIndexOf("@")).replace(/[^A-Za-z0-9._'-]/g, "");
+  const nickname = upn
+    .slice(0, upn.lastIndexOf("@"))
+    .replace(/[^A-Za-z0-9._'-]/g, "")
+    .slice(0, 64);
+  if (!nickname)
+    throw new InputError("Mail Nickname", `cannot be made from "${upn}"; give one (up to 64 ASCII letters, digits and . _ ' -)`);
+  return nickname;
 }
 
 export const createUser = action({
@@ -38,8 +47,9 @@ export const createUser = action({
       type: "string",
       required: false,
       example: "AdeleV",
-      comments: "mailNickname (the mail alias). Empty uses the part of the userPrincipalName before @.",
-      clean: optionalString,
+      comments:
+        'mailNickname (the mail alias): up to 64 ASCII characters, without spaces or @ ( ) \\ [ ] " ; : < > ,. Empty uses the part of the userPrincipalName before @.',
+      clean: mailNickname("Mail Nickname"),
     }),
     password: input({
       label: "Password",

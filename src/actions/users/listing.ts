@@ -25,9 +25,15 @@ export function pagingInputs(maxTop: number, what: string) {
   return { top: topInput(maxTop, what), fetchAll: fetchAllInput, limit: limitInput };
 }
 
+const directoryOrderByInput = input({
+  ...orderByInput,
+  comments:
+    "OData $orderby: a property name, optionally followed by asc or desc. Sorting by displayName (or a user's userPrincipalName) is plain; with a Filter, by another property (like createdDateTime) or on members, Graph needs an advanced query, so $count=true and ConsistencyLevel: eventual are added.",
+});
+
 /** $select, $filter, $search and $orderby plus paging, for directory collections (users, groups). */
 export function directoryQueryInputs(maxTop: number, what: string) {
-  return { select: selectInput, filter: filterInput, search: searchInput, orderBy: orderByInput, ...pagingInputs(maxTop, what) };
+  return { select: selectInput, filter: filterInput, search: searchInput, orderBy: directoryOrderByInput, ...pagingInputs(maxTop, what) };
 }
 
 export const countInput = input({
@@ -39,23 +45,38 @@ export const countInput = input({
   clean: boolean("Include Count"),
 });
 
+/** Properties users and groups sort by without an advanced query; any other needs $count=true and ConsistencyLevel. */
+const DEFAULT_SORTABLE = new Set(["displayname", "userprincipalname"]);
+
+/**
+ * Whether $orderby makes the query an advanced one: Graph sorts by displayName (and a user's userPrincipalName)
+ * by default, but $filter and $orderby in the same query, or sorting by another property, are advanced queries
+ * (without $count=true and ConsistencyLevel Graph answers 400 "Sorting not supported for current query.").
+ */
+export function sortNeedsAdvancedQuery(orderBy: string | undefined, filter: string | undefined): boolean {
+  if (!orderBy) return false;
+  if (filter) return true;
+  return orderBy.split(",").some((part) => !DEFAULT_SORTABLE.has((part.trim().split(/\s+/)[0] ?? "").toLowerCase()));
+}
+
 export function odataQuery(params: Omit<ListParams, "fetchAll" | "limit">): Query {
+  const count = params.count === true || sortNeedsAdvancedQuery(params.orderBy, params.filter);
   return {
     $select: params.select,
     $filter: params.filter,
     $search: params.search,
     $orderby: params.orderBy,
     $top: params.top,
-    $count: params.count ? "true" : undefined,
+    $count: count ? "true" : undefined,
   };
 }
 
 /**
- * A request on a reference collection (memberOf, members): Graph accepts $filter there only as an advanced
- * query, so a filter or search also sends $count=true and ConsistencyLevel: eventual.
+ * A request on a reference collection (memberOf, members): Graph accepts $filter, $search and $orderby there only
+ * as an advanced query, so any of them also sends $count=true and ConsistencyLevel: eventual.
  */
 export function referenceListRequest(path: string, params: Omit<ListParams, "fetchAll" | "limit">): GraphRequest {
-  const advanced = params.count === true || params.filter !== undefined || params.search !== undefined;
+  const advanced = params.count === true || params.filter !== undefined || params.search !== undefined || params.orderBy !== undefined;
   return { path, query: odataQuery({ ...params, count: advanced }), headers: advanced ? { ConsistencyLevel: "eventual" } : undefined };
 }
 

@@ -8,7 +8,7 @@ export const revokeSignInSessions = action({
   display: {
     label: "Revoke Sign-in Sessions",
     description:
-      "Invalidate a user's refresh tokens and session cookies (POST /users/{id}/revokeSignInSessions), so apps must sign in again. Access tokens already issued stay valid until they expire (about an hour).",
+      "Invalidate a user's refresh tokens and session cookies (POST /users/{id}/revokeSignInSessions), so apps must sign in again. Revocation can take a few minutes, access tokens already issued stay valid until they expire (about an hour), and guests are not affected: they sign in through their home tenant.",
   },
   inputs: { connection: connectionInput, userId: userIdInput },
   perform: async (context, params) => {

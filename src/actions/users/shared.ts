@@ -31,18 +31,19 @@ export function definedFields(fields: Record<string, unknown>): Record<string, u
 }
 
 /**
- * PATCH answers 204 with no body, so the object is read back with the changed properties
- * (plus `baseSelect`) to return what Graph now holds.
+ * PATCH answers 204 with no body, so the object is read back (from `readPath`, where a rename moved it) with the
+ * changed properties (plus `baseSelect`) to return what Graph now holds.
  */
 export async function patchThenGet<T>(
   client: GraphClient,
   path: string,
   changes: Record<string, unknown>,
   baseSelect: readonly string[],
+  readPath = path,
 ): Promise<T> {
   await client.patch(path, changes);
   const select = [...new Set([...baseSelect, ...Object.keys(changes).filter((key) => !key.includes("@") && key !== "passwordProfile")])];
-  return client.get<T>(path, { $select: select.join(",") });
+  return client.get<T>(readPath, { $select: select.join(",") });
 }
 
 export const USER_BASE_SELECT = ["id", "displayName", "userPrincipalName"] as const;

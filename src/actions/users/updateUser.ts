@@ -3,6 +3,7 @@ import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { InputError, graphPath } from "../../graph";
 import { optionalString } from "../../inputs/clean";
+import { isGuid } from "../../connections/validate";
 import { connectionInput } from "../../inputs/common";
 import { updatedUserExample } from "./examples";
 import { USER_BASE_SELECT, definedFields, patchThenGet, profileInputs, propertiesInput, userIdInput } from "./shared";
@@ -32,7 +33,11 @@ export const updateUser = action({
     if (Object.keys(changes).length === 0)
       throw new InputError("More Properties (JSON)", "nothing to change: fill at least one field or give properties as JSON");
     const client = createGraphClient(connection, { logger: context.logger });
-    return { data: await patchThenGet<User>(client, graphPath`/users/${userId}`, changes, USER_BASE_SELECT) };
+    const path = graphPath`/users/${userId}`;
+    // A user addressed by userPrincipalName is found under the new name once the PATCH renames it.
+    const renamedTo = typeof changes.userPrincipalName === "string" && !isGuid(userId) ? changes.userPrincipalName : undefined;
+    const readPath = renamedTo ? graphPath`/users/${renamedTo}` : path;
+    return { data: await patchThenGet<User>(client, path, changes, USER_BASE_SELECT, readPath) };
   },
   examplePayload: { data: updatedUserExample },
 });
