@@ -146,10 +146,9 @@ export function listCollection(ctx: RequestContext, items: readonly object[], op
         );
       }
     }
-    if (countRequested && !eventual) {
-      return badRequest(ctx, "Request_BadRequest", "$count is not currently supported.");
-    }
   }
+  // On directory objects, ?$count=true without ConsistencyLevel: eventual is silently ignored (only /$count errors).
+  const countAnswered = countRequested && (eventual || !options.directoryObject);
 
   const topText = q.get("$top");
   let top = options.defaultTop;
@@ -206,7 +205,7 @@ export function listCollection(ctx: RequestContext, items: readonly object[], op
   const body: Record<string, unknown> = {
     "@odata.context": `${base}/$metadata#${options.entitySet}${select && parseSelect(ctx) ? `(${select.join(",")})` : ""}`,
   };
-  if (countRequested) body["@odata.count"] = matched.length;
+  if (countAnswered) body["@odata.count"] = matched.length;
   if (offset + top < matched.length) body["@odata.nextLink"] = nextLinkFor(ctx, encodeSkipToken({ offset: offset + top }));
   body.value = value;
   return json(200, body);

@@ -66,6 +66,13 @@ test("without ConsistencyLevel an advanced query fails with Graph's own error", 
   ).rejects.toMatchObject({ status: 400, code: "Request_UnsupportedQuery" });
 });
 
+test("$count=true without ConsistencyLevel is silently ignored on directory objects, as Graph does", async () => {
+  const plain = await client.get<{ "@odata.count"?: number }>("/users", { $count: "true", $top: 1 }, { autoConsistency: false });
+  expect(plain["@odata.count"]).toBeUndefined();
+  const advanced = await client.get<{ "@odata.count"?: number }>("/users", { $count: "true", $top: 1 });
+  expect(advanced["@odata.count"]).toBe(230);
+});
+
 test("a limit below 1 is refused before any request", async () => {
   await expect(client.collect({ path: "/users" }, { limit: 0 })).rejects.toThrow(/Limit/);
   expect(env.emulator.requests).toHaveLength(0);
