@@ -75,6 +75,10 @@ function validate(ctx: RequestContext): SubRequest[] | Reply {
         return badRequest(ctx, "BadRequest", `Request dependency '${dep}' was not found in the batch.`);
     }
   }
+  // Graph refuses a mix of independent and dependent requests (several requests without dependsOn next to some with it).
+  const independent = requests.filter((r) => !r.dependsOn?.length).length;
+  if (independent < requests.length && independent > 1)
+    return badRequest(ctx, "BadRequest", "Batch should be either fully sequential or fully parallel.");
   return requests;
 }
 

@@ -38,6 +38,11 @@ export interface BatchOptions {
   apiVersion?: ApiVersion;
   /** Name of the input that supplied the list, for error messages. */
   inputName?: string;
+  /**
+   * The requests only read (like `POST /communications/getPresencesByUserId`), so a POST answered 503 or 504, or lost
+   * with its `$batch` call, may be sent again like a GET. Default false.
+   */
+  readOnly?: boolean;
 }
 
 interface GraphBatchBody {
@@ -46,6 +51,8 @@ interface GraphBatchBody {
 
 const RETRY_STATUSES = new Set([429, 503, 504]);
 const FAILED_DEPENDENCY = 424;
+const UNKNOWN_OUTCOME =
+  "so this request may or may not have been done; it was not sent again, so that it cannot be done twice. Check its effect before running it again.";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
@@ -114,12 +121,16 @@ function normalizeItem(raw: unknown, index: number, label: string): BatchRequest
 /**
  * Validates a request list and groups it into `$batch` calls. Requests tied by dependsOn form one chain that must
  * travel in the same call (Graph resolves dependsOn only inside a batch); a chain longer than `batchSize` is refused.
- * Returns the groups as lists of indexes into `items`, in input order.
+ * Graph runs a `$batch` either fully in parallel or fully in sequence and answers 400 "Batch should be either fully
+ * sequential or fully parallel" to a mix, so each chain gets a call of its own, dependencies first, and a chain must
+ * start from a single request; independent requests share calls.
+ * Returns the groups as lists of indexes into `items`.
  */
 export function planBatches(
   rawItems: unknown,
   batchSize = MAX_BATCH_SIZE,
   label = "Requests",
+  linkStarts = false,
 ): { items: BatchRequestItem[]; batches: number[][] } {
   if (!Array.isArray(rawItems)) throw new InputError(label, "must be a list (JSON array) of requests");
   const items = rawItems.map((raw, i) => normalizeItem(raw, i, label));
@@ -154,22 +165,54 @@ export function planBatches(
     chains.set(r, chain);
   });
   const batches: number[][] = [];
+  const chained: number[][] = [];
   let current: number[] = [];
   for (const chain of chains.values()) {
+    if (chain.length === 1) {
+      if (current.length === batchSize) {
+        batches.push(current);
+        current = [];
+      }
+      current.push(chain[0]);
+      continue;
+    }
+    const names = chain.map((i) => `"${items[i]?.id}"`).join(", ");
     if (chain.length > batchSize) {
       throw new InputError(
         label,
-        `requests ${chain.map((i) => `"${items[i]?.id}"`).join(", ")} depend on each other (${chain.length} requests); Graph runs dependsOn only inside one $batch of at most ${batchSize}`,
+        `requests ${names} depend on each other (${chain.length} requests); Graph runs dependsOn only inside one $batch of at most ${batchSize}`,
       );
     }
-    if (current.length + chain.length > batchSize) {
-      batches.push(current);
-      current = [];
+    const ordered = dependenciesFirst(items, chain, indexById);
+    const starts = ordered.filter((i) => !items[i]?.dependsOn?.length);
+    if (starts.length > 1 && linkStarts) {
+      // A retry round can leave a chain with several starts (their own dependencies already done): run it in
+      // sequence, each extra start after the request before it, rather than send a batch Graph refuses.
+      for (const i of starts.slice(1)) items[i] = { ...items[i], dependsOn: [items[ordered[ordered.indexOf(i) - 1]].id] };
+    } else if (starts.length > 1) {
+      throw new InputError(
+        label,
+        `requests ${names} are linked by dependsOn but start from ${starts.length} requests without dependsOn (${starts.map((i) => `"${items[i]?.id}"`).join(", ")}); Graph runs a $batch either fully in sequence or fully in parallel, so linked requests must start from one request: add dependsOn to the others`,
+      );
     }
-    current.push(...chain);
+    chained.push(ordered);
   }
   if (current.length > 0) batches.push(current);
-  return { items, batches };
+  return { items, batches: [...batches, ...chained] };
+}
+
+/** The chain's indexes ordered so that every request comes after the ones it depends on (input order otherwise). */
+function dependenciesFirst(items: BatchRequestItem[], chain: number[], indexById: Map<string, number>): number[] {
+  const ordered: number[] = [];
+  const placed = new Set<number>();
+  const place = (i: number): void => {
+    if (placed.has(i)) return;
+    placed.add(i);
+    for (const dep of items[i]?.dependsOn ?? []) place(indexById.get(dep.toLowerCase()) as number);
+    ordered.push(i);
+  };
+  chain.forEach(place);
+  return ordered;
 }
 
 function assertNoCycle(items: BatchRequestItem[], indexById: Map<string, number>, label: string): void {
@@ -200,9 +243,10 @@ export async function runBounded<T>(tasks: (() => Promise<T>)[], limit: number):
 
 /**
  * Sends any number of requests through Graph's JSON batching: `$batch` calls of at most 20, a bounded number at once.
- * Sub-requests answered 429/503/504 are sent again (only they) after the longest Retry-After of the round; a 424 is
- * sent again only when the request it depends on is being retried, since then it failed for throttling, not for a
- * real error. Returns one response per request, in the caller's order. Nothing is sent if the list is invalid.
+ * Sub-requests answered 429 (and idempotent ones answered 503/504) are sent again, only they, after the longest
+ * Retry-After of the round; a 424 is sent again only when the request it depends on is being retried, since then it
+ * failed for throttling, not for a real error. Returns one response per request, in the caller's order. Nothing is
+ * sent if the list is invalid.
  */
 export async function runBatch(client: GraphClient, requests: unknown, options: BatchOptions = {}): Promise<BatchResponseItem[]> {
   const label = options.inputName ?? "Requests";
@@ -226,17 +270,19 @@ export async function runBatch(client: GraphClient, requests: unknown, options: 
       const deps = item.dependsOn?.filter((d) => pendingIds.has(d.toLowerCase()));
       return { ...item, dependsOn: deps?.length ? deps : undefined };
     });
-    const { batches } = planBatches(roundItems, batchSize, label);
+    const planned = planBatches(roundItems, batchSize, label, round > 0);
+    const { batches } = planned;
     const send = (batch: number[]) => () =>
       sendBatch(
         client,
-        batch.map((k) => roundItems[k]),
+        batch.map((k) => planned.items[k]),
         options.apiVersion,
+        options.readOnly,
       );
     const answers = await runBounded(batches.map(send), concurrency);
     batches.forEach((batch, b) => batch.forEach((k, n) => (results[pending[k]] = answers[b][n])));
 
-    const retry = pending.filter((i) => RETRY_STATUSES.has((results[i] as BatchResponseItem).status));
+    const retry = pending.filter((i) => mayRetry(items[i], results[i] as BatchResponseItem, options.readOnly));
     const retryIds = new Set(retry.map((i) => items[i].id.toLowerCase()));
     const blocked = pending.filter((i) => results[i]?.status === FAILED_DEPENDENCY && dependsOnAny(items, i, retryIds));
     if (retry.length === 0 || round >= maxRetries) break;
@@ -250,6 +296,15 @@ export async function runBatch(client: GraphClient, requests: unknown, options: 
     pending = [...retry, ...blocked].sort((a, b) => a - b);
   }
   return results as BatchResponseItem[];
+}
+
+/**
+ * A 429 means Graph refused the sub-request without running it. A 503 or 504 may come after the work was done, so,
+ * as for single requests, only idempotent methods are sent again; a POST keeps its status and Graph's error.
+ */
+function mayRetry(item: BatchRequestItem, response: BatchResponseItem, readOnly = false): boolean {
+  if (response.status === 429) return true;
+  return RETRY_STATUSES.has(response.status) && (readOnly || isIdempotent(item.method));
 }
 
 /** Whether request `i` depends, directly or through others, on one of `ids`. */
@@ -277,13 +332,19 @@ function roundDelay(throttled: BatchResponseItem[], attempt: number): number {
 
 /**
  * One `$batch` call. Its answers come back in Graph's order; this returns them in the order of `batch`.
- * A whole-batch 429 or 503 means Graph processed none of it (throttled, or unavailable before it started), so every
- * sub-request takes that status and its Retry-After and is retried in the runner's next round, with the same cap as
- * throttled sub-requests (one retry loop, and no exception that would lose the other calls' results). A whole-batch
- * 504, or no answer at all, leaves the outcome unknown: only idempotent sub-requests are marked for retry; the others
- * are surfaced with status 0, since replaying a POST could do it twice.
+ * A whole-batch 429 means Graph throttled the call and ran none of it, so every sub-request takes that status and its
+ * Retry-After and is retried in the runner's next round, with the same cap as throttled sub-requests (one retry
+ * loop, and no exception that would lose the other calls' results). A whole-batch 503 or 504, or no answer at all,
+ * leaves the outcome unknown: only idempotent sub-requests are marked for retry; the others are surfaced with
+ * status 0, since replaying a POST could do it twice.
  */
-async function sendBatch(client: GraphClient, batch: BatchRequestItem[], apiVersion?: ApiVersion): Promise<BatchResponseItem[]> {
+async function sendBatch(
+  client: GraphClient,
+  batch: BatchRequestItem[],
+  apiVersion?: ApiVersion,
+  readOnly = false,
+): Promise<BatchResponseItem[]> {
+  const replayable = (item: BatchRequestItem) => readOnly || isIdempotent(item.method);
   const body = { requests: batch.map(({ id, method, url, headers, body, dependsOn }) => ({ id, method, url, headers, body, dependsOn })) };
   let response;
   try {
@@ -296,22 +357,30 @@ async function sendBatch(client: GraphClient, batch: BatchRequestItem[], apiVers
     });
   } catch (error) {
     if (!(error instanceof GraphNetworkError)) throw error;
-    const detail = {
-      error: { code: "NoResponse", message: `The $batch call got no answer (${error.causeCode}); the outcome of this request is unknown.` },
-    };
-    return batch.map((item) => ({ id: item.id, status: isIdempotent(item.method) ? 504 : 0, headers: {}, body: detail }));
+    const noAnswer = `The $batch call got no answer (${error.causeCode})`;
+    return batch.map((item) =>
+      replayable(item)
+        ? { id: item.id, status: 504, headers: {}, body: { error: { code: "NoResponse", message: `${noAnswer}.` } } }
+        : { id: item.id, status: 0, headers: {}, body: { error: { code: "NoResponse", message: `${noAnswer}, ${UNKNOWN_OUTCOME}` } } },
+    );
   }
   if (RETRY_STATUSES.has(response.status)) {
     const retryAfter = response.headers["retry-after"];
     const headers: Record<string, string> = retryAfter ? { "Retry-After": retryAfter } : {};
-    const nothingDone = response.status !== 504;
     const status = response.status;
-    return batch.map((item) => ({
-      id: item.id,
-      status: nothingDone || isIdempotent(item.method) ? status : 0,
-      headers,
-      body: response.data,
-    }));
+    const graphBody = response.data as { error?: { code?: string; innerError?: unknown } } | null;
+    const unknown = {
+      error: {
+        code: "OutcomeUnknown",
+        message: `The $batch call answered ${status}${graphBody?.error?.code ? ` ${graphBody.error.code}` : ""}, ${UNKNOWN_OUTCOME}`,
+        ...(graphBody?.error?.innerError ? { innerError: graphBody.error.innerError } : {}),
+      },
+    };
+    return batch.map((item) =>
+      status === 429 || replayable(item)
+        ? { id: item.id, status, headers, body: response.data }
+        : { id: item.id, status: 0, headers, body: unknown },
+    );
   }
   const byId = new Map<string, BatchResponseItem>();
   for (const answer of response.data?.responses ?? [])

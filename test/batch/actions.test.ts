@@ -93,6 +93,18 @@ describe("getUsersByIds", () => {
     expect(sent[0]?.url).toBe(`/users/${encodeURIComponent(wanted[0]?.userPrincipalName as string)}?$select=id%2CdisplayName`);
   });
 
+  test("encodes ' and # in a userPrincipalName, so a guest's #EXT# name finds the user", async () => {
+    const guest = users().find((u) => u.userPrincipalName?.includes("#EXT#")) as User;
+    const quoted = users().find((u) => u.userPrincipalName?.includes("'"));
+    const refs = [guest.userPrincipalName as string, ...(quoted ? [quoted.userPrincipalName as string] : [])];
+    const result = await env.harness.action("getUsersByIds", { connection: env.connection, users: refs, select: "id" });
+    const data = dataOf<UsersByIdsResult>(result);
+    expect(data.value.map((u) => u.id)).toEqual([guest.id, ...(quoted ? [quoted.id] : [])]);
+    const sent = batchCalls().flatMap((c) => (JSON.parse(c.body) as { requests: { url: string }[] }).requests.map((r) => r.url));
+    expect(sent[0]).toBe(`/users/${(guest.userPrincipalName as string).replace("#EXT#", "%23EXT%23").replace("@", "%40")}?$select=id`);
+    for (const url of sent) expect(url).not.toMatch(/['#]/);
+  });
+
   test("a user throttled past the retry cap is reported as failed with Graph's code", async () => {
     const target = users()[2];
     env.emulator.faults.throttle(Infinity, "0", `/users/${target.id}`);
@@ -143,8 +155,42 @@ describe("assignLicensesBulk", () => {
     });
     expect(sku?.consumedUnits).toBe(consumedBefore + 23);
     for (const user of targets) expect(user.assignedLicenses?.filter((l) => l.skuId === FLOW_FREE)).toHaveLength(1);
+    // What the emulator ran: 4 throttled answers, then each user's assignLicense exactly once.
+    const log = batchState(env.emulator).log.filter((e) => e.url.endsWith("/assignLicense"));
+    expect(log.filter((e) => e.status === 429)).toHaveLength(4);
+    const done = log.filter((e) => e.status !== 429).map((e) => e.url);
+    expect(done.sort()).toEqual(refs.map((ref) => `/users/${encodeURIComponent(ref as string)}/assignLicense`).sort());
     const body = JSON.parse(batchCalls()[0]?.body) as { requests: { body: unknown }[] };
     expect(body.requests[0]?.body).toEqual({ addLicenses: [{ skuId: FLOW_FREE, disabledPlans: [] }], removeLicenses: [] });
+  });
+
+  test("after a whole-batch 504 no licence change is sent again, and each user's outcome is reported as unknown", async () => {
+    const targets = licensable().slice(30, 33);
+    env.emulator.faults.add({ kind: "status", status: 504, path: "/$batch", code: "GatewayTimeout", times: 1 });
+    const result = await env.harness.action("assignLicensesBulk", {
+      connection: env.connection,
+      users: targets.map((u) => u.id),
+      addLicenses: JSON.stringify([FLOW_FREE]),
+    });
+    const data = dataOf<{ results: LicenseOutcome[]; succeeded: number; failed: number }>(result);
+    expect(batchCalls()).toHaveLength(1);
+    expect(data.succeeded).toBe(0);
+    expect(data.results.map((r) => [r.status, r.success, r.error?.code])).toEqual(Array(3).fill([0, false, "OutcomeUnknown"]));
+    expect(data.results[0]?.error?.message).toMatch(/answered 504 GatewayTimeout, so this request may or may not have been done/);
+    expect(data.results[0]?.error?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("a sub-request 503 is not sent again: the licence change may already be done", async () => {
+    const [target] = licensable().slice(34, 35);
+    env.emulator.faults.add({ kind: "status", status: 503, retryAfter: "1", path: `/users/${target.id}/assignLicense`, times: 1 });
+    const result = await env.harness.action("assignLicensesBulk", {
+      connection: env.connection,
+      users: [target.id],
+      addLicenses: JSON.stringify([FLOW_FREE]),
+    });
+    const data = dataOf<{ results: LicenseOutcome[] }>(result);
+    expect(data.results[0]).toMatchObject({ status: 503, success: false, error: { code: "serviceNotAvailable" } });
+    expect(batchCalls()).toHaveLength(1);
   });
 
   test("removes a licence given as a value list", async () => {

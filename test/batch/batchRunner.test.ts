@@ -82,6 +82,54 @@ test("keeps a dependsOn chain in one $batch call even when it does not fit the c
   expect(results.slice(19).map((r) => (r.body as User).id)).toEqual([a.id, b.id, c.id]);
 });
 
+test("a dependsOn chain goes in a $batch call of its own, dependencies first, since Graph refuses a mix", async () => {
+  const [a, b] = users().slice(30, 32);
+  const requests: BatchRequestItem[] = [
+    { id: "second", method: "GET", url: `/users/${b.id}`, dependsOn: ["first"] },
+    ...lookups(5),
+    { id: "first", method: "GET", url: `/users/${a.id}` },
+  ];
+  const results = await runBatch(client, requests);
+  expect(batchBodies().map((x) => x.requests.map((r) => r.id))).toEqual([
+    ["u0", "u1", "u2", "u3", "u4"],
+    ["first", "second"],
+  ]);
+  expect(results.map((r) => r.status)).toEqual(Array(7).fill(200));
+  expect((results[0]?.body as User).id).toBe(b.id);
+});
+
+test("a chain that would start from two requests is refused before sending anything", async () => {
+  const error = await expectInputError(
+    env,
+    () =>
+      runBatch(client, [
+        { id: "a", method: "GET", url: "/users" },
+        { id: "b", method: "GET", url: "/groups" },
+        { id: "c", method: "GET", url: "/me", dependsOn: ["a", "b"] },
+      ]),
+    /start from 2 requests without dependsOn \("a", "b"\).*fully in sequence or fully in parallel/,
+  );
+  expect(error).toBeInstanceOf(InputError);
+});
+
+test("a retry round whose chain lost its start is sent in sequence, not as a mix Graph refuses", async () => {
+  const [a, b, c, d] = users().slice(44, 48);
+  env.emulator.faults.throttle(1, "1", `/users/${b.id}`);
+  env.emulator.faults.throttle(1, "1", `/users/${c.id}`);
+  const results = await runBatch(client, [
+    { id: "a", method: "GET", url: `/users/${a.id}` },
+    { id: "b", method: "GET", url: `/users/${b.id}`, dependsOn: ["a"] },
+    { id: "c", method: "GET", url: `/users/${c.id}`, dependsOn: ["a"] },
+    { id: "d", method: "GET", url: `/users/${d.id}`, dependsOn: ["b", "c"] },
+  ]);
+  expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  expect(batchBodies()[1]?.requests.map((r) => [r.id, r.dependsOn])).toEqual([
+    ["b", undefined],
+    ["c", ["b"]],
+    ["d", ["b", "c"]],
+  ]);
+});
+
 test("a request whose dependency failed comes back 424 and is not retried", async () => {
   const results = await runBatch(client, [
     { id: "missing", method: "GET", url: "/users/00000000-0000-4000-8000-000000000000" },
@@ -131,6 +179,34 @@ test("a throttled dependency is retried together with the request that got 424 b
   ]);
 });
 
+test("a sub-request 504 or 503 is retried for a GET but not for a POST, which may have been done", async () => {
+  const [reader, writer] = users().slice(50, 52);
+  env.emulator.faults.add({ kind: "status", status: 504, path: `/users/${reader.id}`, times: 1 });
+  env.emulator.faults.add({ kind: "status", status: 504, path: `/users/${writer.id}/revokeSignInSessions`, times: 1 });
+  env.emulator.faults.add({ kind: "status", status: 503, path: "/users/nobody@contoso.com/revokeSignInSessions", times: 1 });
+  const results = await runBatch(client, [
+    { id: "read", method: "GET", url: `/users/${reader.id}` },
+    { id: "write", method: "POST", url: `/users/${writer.id}/revokeSignInSessions` },
+    { id: "write2", method: "POST", url: "/users/nobody@contoso.com/revokeSignInSessions" },
+  ]);
+  expect(results.map((r) => r.status)).toEqual([200, 504, 503]);
+  expect(batchBodies().map((b) => b.requests.map((r) => r.id))).toEqual([["read", "write", "write2"], ["read"]]);
+});
+
+test("with readOnly, a POST that only reads is retried after a 503, a 504 and a lost $batch call", async () => {
+  env.emulator.faults.add({ kind: "status", status: 503, path: "/getPresencesByUserId", times: 1 });
+  env.emulator.faults.add({ kind: "status", status: 504, path: "/$batch", times: 1 });
+  env.emulator.faults.add({ kind: "drop", path: "/$batch", times: 1 });
+  const ids = users()
+    .slice(0, 2)
+    .map((u) => u.id);
+  const results = await runBatch(client, [{ id: "p", method: "POST", url: "/communications/getPresencesByUserId", body: { ids } }], {
+    readOnly: true,
+  });
+  expect(results[0]?.status).toBe(200);
+  expect(batchBodies()).toHaveLength(4);
+});
+
 test("gives up after the retry cap and surfaces the 429", async () => {
   env.emulator.faults.throttle(Infinity, "1", "/users/");
   const results = await runBatch(client, lookups(1), { maxRetries: 2 });
@@ -139,7 +215,7 @@ test("gives up after the retry cap and surfaces the 429", async () => {
   expect(batchBodies()).toHaveLength(3);
 });
 
-test("a whole-batch 503 is retried, and nothing is done twice", async () => {
+test("a whole-batch 503 is retried for GETs, and nothing is done twice", async () => {
   env.emulator.faults.add({ kind: "status", status: 503, retryAfter: "1", path: "/$batch", times: 1 });
   const results = await runBatch(client, lookups(5));
   expect(results.every((r) => r.status === 200)).toBe(true);
@@ -163,6 +239,24 @@ test("after a whole-batch 504 only idempotent requests are sent again; a POST co
     { id: "write", method: "POST", url: `/users/${user?.id}/revokeSignInSessions` },
   ]);
   expect(results.map((r) => r.status)).toEqual([200, 0]);
+  expect(batchBodies().map((b) => b.requests.map((r) => r.id))).toEqual([["read", "write"], ["read"]]);
+});
+
+test("after a whole-batch 503 a POST is not sent again and says its outcome is unknown", async () => {
+  env.emulator.faults.add({ kind: "status", status: 503, retryAfter: "1", path: "/$batch", times: 1 });
+  const [user] = users();
+  const results = await runBatch(client, [
+    { id: "read", method: "GET", url: `/users/${user?.id}` },
+    { id: "write", method: "POST", url: `/users/${user?.id}/revokeSignInSessions` },
+  ]);
+  expect(results.map((r) => r.status)).toEqual([200, 0]);
+  expect(results[1]?.body).toEqual({
+    error: {
+      code: "OutcomeUnknown",
+      message: expect.stringMatching(/^The \$batch call answered 503 serviceNotAvailable, so this request may or may not have been done/),
+      innerError: expect.objectContaining({ "request-id": expect.any(String) }),
+    },
+  });
   expect(batchBodies().map((b) => b.requests.map((r) => r.id))).toEqual([["read", "write"], ["read"]]);
 });
 
@@ -202,6 +296,17 @@ test("an object body goes out with Content-Type: application/json", async () => 
   expect(batchBodies()[0]?.requests[0]?.headers).toEqual({ "Content-Type": "application/json" });
   expect(results[0]?.status).toBe(204);
   expect(user.jobTitle).toBe("Batch Lead");
+});
+
+test("an advanced query in a batch takes ConsistencyLevel in its own headers", async () => {
+  const url = "/users?$filter=endswith(userPrincipalName,'@contoso.com')&$count=true&$select=id";
+  const results = await runBatch(client, [
+    { id: "without", method: "GET", url },
+    { id: "with", method: "GET", url, headers: { ConsistencyLevel: "eventual" } },
+  ]);
+  expect(results[0]).toMatchObject({ status: 400, body: { error: { code: "Request_UnsupportedQuery" } } });
+  expect(results[1]?.status).toBe(200);
+  expect((results[1]?.body as { "@odata.count": number })["@odata.count"]).toBeGreaterThan(0);
 });
 
 test("an empty list sends nothing", async () => {
@@ -247,6 +352,13 @@ describe("the emulator's $batch validates like Graph", () => {
     expect(error).toBeInstanceOf(GraphError);
     expect((error as GraphError).status).toBe(400);
     expect((error as GraphError).graphMessage).toBe("The number of requests in the batch exceeds the limit of 20.");
+  });
+
+  test("independent requests mixed with a dependsOn chain is a 400", async () => {
+    const requests = [...lookups(2), { id: "x", method: "GET", url: "/users", dependsOn: ["u0"] }];
+    const error = await client.post("$batch", { requests }).catch((e: unknown) => e);
+    expect((error as GraphError).status).toBe(400);
+    expect((error as GraphError).graphMessage).toBe("Batch should be either fully sequential or fully parallel.");
   });
 
   test("a body without Content-Type is a 400", async () => {

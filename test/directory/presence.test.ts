@@ -66,6 +66,14 @@ test("more ids than Graph's 650 per call go as sub-requests of one $batch, 650 i
   expect(sub.map((r) => r.body.ids.length)).toEqual([650, 650, 100]);
 });
 
+test("a presence sub-request answered 503 is retried: the POST only reads", async () => {
+  const ids = Array.from({ length: 700 }, () => randomUUID());
+  env.emulator.faults.add({ kind: "status", status: 503, path: "/v1.0/communications/getPresencesByUserId", times: 1 });
+  const data = dataOf<{ value: Presence[] }>(await env.harness.action("getPresences", { connection: env.connection, userIds: ids }));
+  expect(data.value.map((p) => p.id)).toEqual(ids);
+  expect(env.emulator.requestsTo("/v1.0/$batch", "POST")).toHaveLength(2);
+});
+
 test("a throttled presence sub-request is retried alone and the order is kept", async () => {
   const ids = Array.from({ length: 1300 }, () => randomUUID());
   env.emulator.faults.add({ kind: "status", status: 429, retryAfter: "1", path: "/v1.0/communications/getPresencesByUserId", times: 1 });

@@ -12,7 +12,7 @@ export const batchRequest = action({
   display: {
     label: "Batch Request",
     description:
-      "Send any number of requests through Graph's JSON batching ($batch, 20 per call, a few calls at once). Throttled sub-requests (429, 503, 504) are retried honouring their Retry-After; one response per request comes back in your order.",
+      "Send any number of requests through Graph's JSON batching ($batch, 20 per call, a few calls at once). Throttled sub-requests (429) are retried after their Retry-After, and so are GET, PUT and DELETE answered 503 or 504; one response per request comes back in your order.",
   },
   inputs: {
     connection: connectionInput,
@@ -26,7 +26,9 @@ export const batchRequest = action({
         '[{"id":"1","method":"GET","url":"/users/AdeleV@contoso.com"},{"id":"2","method":"GET","url":"/users/AdeleV@contoso.com/manager","dependsOn":["1"]}]',
       comments:
         `A JSON array of {id, method, url, headers?, body?, dependsOn?}, up to ${MAX_REQUESTS.toLocaleString("en-US")}. id: unique, non-empty; url: relative to the version root (/users/{id}, not /v1.0/users or an absolute URL). ` +
-        "A JSON object body gets Content-Type: application/json; a string body needs its own Content-Type header. Requests linked by dependsOn run in the same $batch call, so such a chain holds at most 20 requests. Each sub-request needs its own Graph permission.",
+        'headers: e.g. {"ConsistencyLevel": "eventual"} for $count or $search. A JSON object body gets Content-Type: application/json; a string body needs its own Content-Type header. ' +
+        "Requests linked by dependsOn run in a $batch call of their own, in sequence (at most 20, starting from one request without dependsOn); a request whose dependency failed gets 424. " +
+        "Each response is {id, status, headers, body}; a non-JSON body comes base64-encoded. Status 0: a POST or PATCH whose $batch call got no clear answer (503, 504, none), which may or may not have been done and was not sent again. Each sub-request needs its own Graph permission.",
       clean: (value: unknown): BatchRequestItem[] => {
         const parsed = parseJson(value, "Requests");
         if (parsed === undefined) throw new InputError("Requests", "is required: a JSON array of requests");

@@ -21,7 +21,7 @@ function inOrderOf(userIds: readonly string[], presences: Presence[]): Presence[
 /**
  * Presence for any number of users, in the order of the ids. Up to 650 ids is one getPresencesByUserId call;
  * longer lists send their 650-id calls as sub-requests of JSON batches (20 calls, 13,000 ids per round trip),
- * with throttled sub-requests retried after their Retry-After.
+ * with throttled sub-requests retried after their Retry-After. The POST only reads, so a 503 or 504 is safe to retry.
  */
 export async function fetchPresences(client: GraphClient, userIds: readonly string[]): Promise<Presence[]> {
   const chunks = chunk(userIds, PRESENCE_IDS_PER_CALL);
@@ -30,7 +30,7 @@ export async function fetchPresences(client: GraphClient, userIds: readonly stri
     return inOrderOf(userIds, page?.value ?? []);
   }
   const requests = chunks.map((ids, i) => ({ id: String(i + 1), method: "POST", url: PRESENCE_PATH, body: { ids } }));
-  const responses = await runBatch(client, requests);
+  const responses = await runBatch(client, requests, { readOnly: true });
   const presences = responses.flatMap((response, i) => {
     if (!isSuccess(response)) throw batchResponseError(requests[i], response);
     return (response.body as { value?: Presence[] } | undefined)?.value ?? [];
