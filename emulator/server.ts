@@ -205,7 +205,7 @@ export class Emulator {
           clientRequestId,
           challenge,
         );
-      segments = segments.slice(1);
+      segments = expandKeySegments(segments.slice(1));
     }
     const found = this.router.find(request.method, Boolean(version), segments);
     if (found === "method-not-allowed") {
@@ -273,6 +273,14 @@ export class Emulator {
     res.writeHead(reply.status, headers);
     res.end(payload);
   }
+}
+
+/** Graph's key syntax, `users('$x@contoso.com')`, addresses the same entity as `users/$x@contoso.com`. */
+function expandKeySegments(segments: string[]): string[] {
+  return segments.flatMap((segment) => {
+    const key = /^([A-Za-z]+)\('((?:[^']|'')*)'\)$/.exec(segment);
+    return key ? [key[1] as string, (key[2] as string).replace(/''/g, "'")] : [segment];
+  });
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -26,6 +26,16 @@ export function graphPath(strings: TemplateStringsArray, ...values: string[]): s
   return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeSegment(values[i]) : ""), "");
 }
 
+/**
+ * The path of a user by object id or userPrincipalName, with an optional suffix (`/manager`). Graph reads a UPN
+ * that starts with `$` as a system query option in the plain form, so such a UPN takes the key form /users('$…').
+ */
+export function userPath(ref: string, suffix = ""): string {
+  const trimmed = ref.trim();
+  if (trimmed.startsWith("$")) return `/users(${encodeSegment(odataString(trimmed), "User")})${suffix}`;
+  return `/users/${encodeSegment(trimmed, "User")}${suffix}`;
+}
+
 export type QueryValue = string | number | boolean | undefined | null;
 export type Query = Record<string, QueryValue>;
 

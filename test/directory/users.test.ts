@@ -164,6 +164,14 @@ describe("getUser", () => {
     expect(data.id).toBe(user.id);
   });
 
+  test("a userPrincipalName starting with $ is addressed in Graph's key form, /users('$…')", async () => {
+    const user = directory().createUser({ displayName: "Dollar Admin", userPrincipalName: "$admin@contoso.com", mailNickname: "admin" });
+    const before = env.emulator.requests.length;
+    const data = dataOf<User>(await env.harness.action("getUser", { connection: env.connection, userId: "$admin@contoso.com" }));
+    expect(data.id).toBe(user.id);
+    expect(env.emulator.requests[before]?.path).toBe("/v1.0/users(%27%24admin%40contoso.com%27)");
+  });
+
   test("a missing user surfaces Graph's 404 with its code and request-id", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     const error = (await env.harness

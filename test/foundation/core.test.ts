@@ -10,6 +10,7 @@ import {
   parseRetryAfter,
   retryTiming,
   searchClause,
+  userPath,
   shouldRetryNetworkError,
   shouldRetryStatus,
 } from "../../src/graph";
@@ -75,6 +76,11 @@ describe("OData and paths", () => {
     expect(graphPath`/users/${"a/b?c#d"}/manager`).toBe("/users/a%2Fb%3Fc%23d/manager");
     expect(encodeSegment("o'brien@contoso.com")).toBe("o%27brien%40contoso.com");
     expect(() => encodeSegment(" ", "User")).toThrow(/^User: is empty/);
+  });
+  test("a userPrincipalName starting with $ takes Graph's key form", () => {
+    expect(userPath("adele@contoso.com", "/manager")).toBe("/users/adele%40contoso.com/manager");
+    expect(userPath("$adele@contoso.com")).toBe("/users(%27%24adele%40contoso.com%27)");
+    expect(userPath("$o'brien@contoso.com")).toBe("/users(%27%24o%27%27brien%40contoso.com%27)");
   });
   test("advanced-query detection ignores operators inside string literals", () => {
     expect(needsEventualConsistency({ $filter: "endswith(mail,'@x.com')" })).toBe(true);

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { graphPath, runBatch } from "../../graph";
+import { runBatch, userPath } from "../../graph";
 import { apiVersionInput, connectionInput, debugInput } from "../../inputs/common";
 import { SubRequestFailure, concurrencyInput, failureOf, userListInput } from "./shared";
 import { addLicensesInput, licenseChange, removeLicensesInput } from "./licenseInputs";
@@ -46,7 +46,7 @@ export const assignLicensesBulk = action({
     const requests = params.users.map((ref, i) => ({
       id: String(i + 1),
       method: "POST",
-      url: graphPath`/users/${ref}/assignLicense`,
+      url: userPath(ref, "/assignLicense"),
       body,
     }));
     const responses = await runBatch(client, requests, { concurrency: params.concurrency, apiVersion: params.apiVersion });

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { graphPath, runBatch, toQueryString } from "../../graph";
+import { runBatch, toQueryString, userPath } from "../../graph";
 import { apiVersionInput, connectionInput, debugInput, selectInput } from "../../inputs/common";
 import { SubRequestFailure, concurrencyInput, failureOf, userListInput } from "./shared";
 import { getUsersByIdsExample } from "./examples";
@@ -44,7 +44,7 @@ export const getUsersByIds = action({
     const requests = params.users.map((ref, i) => ({
       id: String(i + 1),
       method: "GET",
-      url: `${graphPath`/users/${ref}`}${query ? `?${query}` : ""}`,
+      url: `${userPath(ref)}${query ? `?${query}` : ""}`,
     }));
     const responses = await runBatch(client, requests, { concurrency: params.concurrency, apiVersion: params.apiVersion });
     const data: UsersByIdsResult = { value: [], notFound: [], failed: [] };

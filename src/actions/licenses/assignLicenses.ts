@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { AssignedLicense, User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { GraphError, InputError, graphPath } from "../../graph";
+import { GraphError, InputError, userPath } from "../../graph";
 import { guid } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { userExample } from "../users/examples";
@@ -86,7 +86,7 @@ export const assignLicenses = action({
     }
     const client = createGraphClient(params.connection, { logger: context.logger });
     const body = { addLicenses, removeLicenses: params.removeLicenses };
-    const user = await client.post<User>(graphPath`/users/${params.userId}/assignLicense`, body).catch((error: unknown) => {
+    const user = await client.post<User>(userPath(params.userId, "/assignLicense"), body).catch((error: unknown) => {
       throw explain(error);
     });
     return { data: user };

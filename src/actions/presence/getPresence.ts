@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { Presence } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { guid } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { presenceExample } from "./examples";
@@ -25,7 +25,7 @@ export const getPresence = action({
   inputs: { connection: connectionInput, userId: presenceUserIdInput },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
-    return { data: await client.get<Presence>(graphPath`/users/${params.userId}/presence`) };
+    return { data: await client.get<Presence>(userPath(params.userId, "/presence")) };
   },
   examplePayload: { data: presenceExample },
 });

@@ -1,7 +1,7 @@
 import type { User } from "@microsoft/microsoft-graph-types";
 import type { ActionLogger, Connection } from "@prismatic-io/spectral";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { USER_BASE_SELECT, patchThenGet } from "./shared";
 
 /** Sets accountEnabled and returns the user's id, names and new accountEnabled. */
@@ -12,5 +12,5 @@ export async function setAccountEnabled(
   logger?: ActionLogger,
 ): Promise<User> {
   const client = createGraphClient(connection, { logger });
-  return patchThenGet<User>(client, graphPath`/users/${userId}`, { accountEnabled }, USER_BASE_SELECT);
+  return patchThenGet<User>(client, userPath(userId), { accountEnabled }, USER_BASE_SELECT);
 }

@@ -1,6 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
 import { userIdInput } from "./shared";
 
@@ -13,7 +13,7 @@ export const deleteUser = action({
   inputs: { connection: connectionInput, userId: userIdInput },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
-    await client.delete(graphPath`/users/${params.userId}`);
+    await client.delete(userPath(params.userId));
     return { data: null };
   },
   examplePayload: { data: null },

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { connectionInput, selectInput } from "../../inputs/common";
 import { userExample } from "./examples";
 import { userIdInput } from "./shared";
@@ -14,7 +14,7 @@ export const getUser = action({
   inputs: { connection: connectionInput, userId: userIdInput, select: selectInput },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
-    return { data: await client.get<User>(graphPath`/users/${params.userId}`, { $select: params.select }) };
+    return { data: await client.get<User>(userPath(params.userId), { $select: params.select }) };
   },
   examplePayload: { data: userExample },
 });

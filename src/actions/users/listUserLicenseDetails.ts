@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { LicenseDetails } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { connectionInput, selectInput } from "../../inputs/common";
 import type { ListResult } from "./listing";
 import { licenseDetailsExample } from "./examples";
@@ -15,7 +15,7 @@ export const listUserLicenseDetails = action({
   inputs: { connection: connectionInput, userId: userIdInput, select: selectInput },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
-    const page = await client.get<ListResult<LicenseDetails>>(graphPath`/users/${params.userId}/licenseDetails`, {
+    const page = await client.get<ListResult<LicenseDetails>>(userPath(params.userId, "/licenseDetails"), {
       $select: params.select,
     });
     return { data: page };

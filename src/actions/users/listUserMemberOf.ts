@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { DirectoryObject } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { connectionInput, filterInput, searchInput, selectInput } from "../../inputs/common";
 import { memberOfExample } from "./examples";
 import { countInput, listOrCollect, pagingInputs, referenceListRequest } from "./listing";
@@ -27,7 +27,7 @@ export const listUserMemberOf = action({
   },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
-    const request = referenceListRequest(graphPath`/users/${params.userId}/memberOf`, params);
+    const request = referenceListRequest(userPath(params.userId, "/memberOf"), params);
     return { data: await listOrCollect<DirectoryObject>(client, request, params) };
   },
   examplePayload: { data: memberOfExample },

@@ -1,6 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { createGraphClient } from "../../client";
-import { graphPath } from "../../graph";
+import { userPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
 import { userIdInput } from "./shared";
 
@@ -14,7 +14,7 @@ export const revokeSignInSessions = action({
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     return {
-      data: await client.post<{ "@odata.context"?: string; value: boolean }>(graphPath`/users/${params.userId}/revokeSignInSessions`),
+      data: await client.post<{ "@odata.context"?: string; value: boolean }>(userPath(params.userId, "/revokeSignInSessions")),
     };
   },
   examplePayload: { data: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean", value: true } },

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { InputError, graphPath } from "../../graph";
+import { InputError, userPath } from "../../graph";
 import { optionalString } from "../../inputs/clean";
 import { isGuid } from "../../connections/validate";
 import { connectionInput } from "../../inputs/common";
@@ -33,10 +33,10 @@ export const updateUser = action({
     if (Object.keys(changes).length === 0)
       throw new InputError("More Properties (JSON)", "nothing to change: fill at least one field or give properties as JSON");
     const client = createGraphClient(connection, { logger: context.logger });
-    const path = graphPath`/users/${userId}`;
+    const path = userPath(userId);
     // A user addressed by userPrincipalName is found under the new name once the PATCH renames it.
     const renamedTo = typeof changes.userPrincipalName === "string" && !isGuid(userId) ? changes.userPrincipalName : undefined;
-    const readPath = renamedTo ? graphPath`/users/${renamedTo}` : path;
+    const readPath = renamedTo ? userPath(renamedTo) : path;
     return { data: await patchThenGet<User>(client, path, changes, USER_BASE_SELECT, readPath) };
   },
   examplePayload: { data: updatedUserExample },
