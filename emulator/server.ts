@@ -279,7 +279,7 @@ export class Emulator {
 function expandKeySegments(segments: string[]): string[] {
   return segments.flatMap((segment) => {
     const key = /^([A-Za-z]+)\('((?:[^']|'')*)'\)$/.exec(segment);
-    return key ? [key[1] as string, (key[2] as string).replace(/''/g, "'")] : [segment];
+    return key ? [key[1], key[2].replace(/''/g, "'")] : [segment];
   });
 }
 
