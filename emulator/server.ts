@@ -133,6 +133,7 @@ export class Emulator {
     if (fault?.kind === "slow") await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
     if (fault?.kind === "status") {
       const requestId = newRequestId();
+      const clientRequestId = typeof req.headers["client-request-id"] === "string" ? req.headers["client-request-id"] : undefined;
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers["Retry-After"] = fault.retryAfter;
       const status = fault.status ?? 429;
@@ -149,10 +150,11 @@ export class Emulator {
           fault.code ?? (status === 429 ? "TooManyRequests" : "serviceNotAvailable"),
           message,
           requestId,
-          undefined,
+          clientRequestId,
           headers,
         ),
         requestId,
+        clientRequestId,
       );
       return;
     }

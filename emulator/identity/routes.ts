@@ -70,6 +70,19 @@ export function registerIdentityRoutes(router: Router): void {
     const body = form(ctx);
     const grant = body.get("grant_type");
     const knownTenant = [app.tenantId, app.tenantDomain, "common", "organizations"].includes(tenant);
+    if (
+      !knownTenant &&
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(tenant) &&
+      !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(tenant)
+    ) {
+      return aadError(
+        ctx,
+        400,
+        "invalid_request",
+        900023,
+        `Specified tenant identifier '${ctx.params.tenant}' is neither a valid DNS name, nor a valid external domain.`,
+      );
+    }
     if (!knownTenant) {
       return aadError(
         ctx,
@@ -90,13 +103,14 @@ export function registerIdentityRoutes(router: Router): void {
       );
     }
     if (clientSecret !== app.clientSecret) {
-      const hint =
-        clientSecret === app.clientSecretId
-          ? " Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" +
-            app.clientId +
-            "'."
-          : "";
-      return aadError(ctx, 401, "invalid_client", 7000215, `Invalid client secret provided.${hint}`);
+      // Entra names the secret-ID mix-up in every wrong-secret answer, whatever was sent.
+      return aadError(
+        ctx,
+        401,
+        "invalid_client",
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+      );
     }
     const scopes = (body.get("scope") ?? "").split(/\s+/).filter(Boolean);
 
@@ -139,6 +153,14 @@ export function registerIdentityRoutes(router: Router): void {
             "invalid_grant",
             70008,
             "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.",
+          );
+        if (redeemed === "redeemed")
+          return aadError(
+            ctx,
+            400,
+            "invalid_grant",
+            54005,
+            "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.",
           );
         if (redeemed === "unknown")
           return aadError(ctx, 400, "invalid_grant", 70000, "The provided value for the 'code' parameter is not valid.");

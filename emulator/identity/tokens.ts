@@ -47,6 +47,7 @@ export class TokenStore {
   private readonly tokens = new Map<string, TokenInfo>();
   private readonly refreshTokens = new Map<string, RefreshInfo>();
   private readonly codes = new Map<string, CodeInfo>();
+  private readonly redeemedCodes = new Set<string>();
   lifetimeSeconds = 3599;
 
   issueAccessToken(info: Omit<TokenInfo, "token" | "expiresAt">, lifetimeSeconds = this.lifetimeSeconds): TokenInfo {
@@ -73,12 +74,14 @@ export class TokenStore {
     return this.tokens.get(token);
   }
 
-  /** Redeems a code once; a second use or an expired code answers undefined with the reason. */
-  redeemCode(code: string): CodeInfo | "expired" | "unknown" {
+  /** Redeems a code once; a second use, an expired or an unknown code answers the reason instead. */
+  redeemCode(code: string): CodeInfo | "expired" | "redeemed" | "unknown" {
     const info = this.codes.get(code);
-    if (!info) return "unknown";
+    if (!info) return this.redeemedCodes.has(code) ? "redeemed" : "unknown";
     this.codes.delete(code);
-    return info.expiresAt < Date.now() ? "expired" : info;
+    if (info.expiresAt < Date.now()) return "expired";
+    this.redeemedCodes.add(code);
+    return info;
   }
 
   refresh(token: string): RefreshInfo | "revoked" | "unknown" {

@@ -4,7 +4,7 @@ import { ApiVersion, isLoopbackHost } from "./clouds";
 import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
 import { asText } from "./text";
-import { redactHeaders, redactText, redactValue, registerSecret } from "./redact";
+import { REDACTED, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
 import { TransportError, WireResponse, send } from "./transport";
 import {
   DEFAULT_RETRY_POLICY,
@@ -193,6 +193,9 @@ export class GraphClient {
       } catch {
         throw new InputError(inputName, `"${redactText(text)}" is not a valid URL`);
       }
+      if (url.username || url.password) {
+        throw new InputError(inputName, "must not carry a user name or password; the connection's token is the only credential sent");
+      }
     } else {
       const relative = text.replace(/^\/+/, "");
       const versioned = /^(v1\.0|beta)(\/|\?|$)/.test(relative);
@@ -256,21 +259,21 @@ export class GraphClient {
             continue;
           }
         }
-        throw new GraphNetworkError(sendMethod, url.toString(), code, (error as Error).message);
+        throw new GraphNetworkError(sendMethod, this.shownUrl(url), code, (error as Error).message);
       }
 
       const resHeaders = response.headers;
       const contentType = resHeaders["content-type"] ?? "";
-      if (this.debug) this.logResponse(response.status, resHeaders, response.body, contentType);
+      if (this.debug) this.logResponse(response.status, resHeaders, response.body, contentType, url);
 
       if (response.status >= 300 && response.status < 400 && resHeaders.location && (sendMethod === "GET" || sendMethod === "HEAD")) {
-        if (++redirects > MAX_REDIRECTS) throw new GraphNetworkError(sendMethod, url.toString(), "TOO_MANY_REDIRECTS", "");
+        if (++redirects > MAX_REDIRECTS) throw new GraphNetworkError(sendMethod, this.shownUrl(url), "TOO_MANY_REDIRECTS", "");
         const target = new URL(resHeaders.location, url);
         const sameOrigin = target.origin === this.origin;
         if (!sameOrigin && target.protocol !== "https:" && !isLoopbackHost(target.hostname)) {
           throw new GraphNetworkError(
             sendMethod,
-            url.toString(),
+            this.shownUrl(url),
             "INSECURE_REDIRECT",
             `refused to follow a redirect to ${target.protocol}//`,
           );
@@ -302,7 +305,7 @@ export class GraphClient {
         }
       }
       throw this.mapError(
-        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.body, "json", contentType), sendMethod, url.toString()),
+        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.body, "json", contentType), sendMethod, this.shownUrl(url)),
       );
     }
   }
@@ -383,6 +386,14 @@ export class GraphClient {
     return { items, moreAvailable: false, pages, count };
   }
 
+  /**
+   * A URL as logs and errors may show it. Off-origin URLs are pre-authenticated downloads whose path and query are
+   * the credential, so only their origin is shown.
+   */
+  private shownUrl(url: URL): string {
+    return url.origin === this.origin ? url.toString() : `${url.origin}/${REDACTED}`;
+  }
+
   private logRequest(method: string, url: URL, headers: Record<string, string>, body: unknown, attempt: number): void {
     let shown: unknown = body;
     if (Buffer.isBuffer(body)) shown = `<${body.length} bytes>`;
@@ -394,7 +405,7 @@ export class GraphClient {
             type: "request",
             attempt,
             method,
-            url: redactText(url.toString()),
+            url: redactText(this.shownUrl(url)),
             headers: redactHeaders(headers),
             data: shown,
           }),
@@ -403,7 +414,15 @@ export class GraphClient {
     );
   }
 
-  private logResponse(status: number, headers: Record<string, string>, raw: unknown, contentType: string): void {
+  private logResponse(status: number, headers: Record<string, string>, raw: unknown, contentType: string, url: URL): void {
+    const shownHeaders = redactHeaders(headers);
+    if (headers.location) {
+      try {
+        shownHeaders.location = redactText(this.shownUrl(new URL(headers.location, url)));
+      } catch {
+        shownHeaders.location = REDACTED;
+      }
+    }
     const decoded = decodeBody(raw, /json|text|xml|csv/i.test(contentType) || !contentType ? "json" : "arraybuffer", contentType);
     this.log(
       redactText(
@@ -411,7 +430,7 @@ export class GraphClient {
           JSON.stringify({
             type: "response",
             status,
-            headers: redactHeaders(headers),
+            headers: shownHeaders,
             data: Buffer.isBuffer(decoded) ? `<${decoded.length} bytes>` : redactValue(decoded),
           }),
         ),

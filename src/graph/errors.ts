@@ -1,4 +1,5 @@
 import { redactText } from "./redact";
+import { parseRetryAfter } from "./retry";
 
 /** Bad input caught before any request: the message names the input and what was wrong. */
 export class InputError extends Error {
@@ -35,9 +36,15 @@ export class GraphError extends Error {
   readonly method: string;
   readonly url: string;
   readonly body?: unknown;
+  /** Graph's Retry-After, in seconds, when it sent one (a throttled answer that was not, or no longer, waited out). */
+  readonly retryAfterSeconds?: number;
 
   constructor(details: GraphErrorDetails) {
-    const ids = [details.requestId && `request-id: ${details.requestId}`, details.date && `date: ${details.date}`]
+    const ids = [
+      details.requestId && `request-id: ${details.requestId}`,
+      details.date && `date: ${details.date}`,
+      details.retryAfterSeconds !== undefined && `Retry-After: ${details.retryAfterSeconds} s`,
+    ]
       .filter(Boolean)
       .join(", ");
     super(
@@ -56,6 +63,7 @@ export class GraphError extends Error {
     this.method = details.method;
     this.url = redactText(details.url);
     this.body = details.body;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 
@@ -118,8 +126,10 @@ export function graphErrorFromResponse(
       message = b.error_description ?? message;
     }
   }
+  const retryAfterMs = parseRetryAfter(headers["retry-after"]);
   return new GraphError({
     status,
+    retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
     code,
     graphMessage: message,
     requestId: inner["request-id"] ?? headerValue(headers, "request-id"),

@@ -1,4 +1,15 @@
-const SECRET_KEYS = ["client_secret", "access_token", "refresh_token", "id_token", "assertion", "password", "clientSecret", "clientState"];
+const SECRET_KEYS = [
+  "client_secret",
+  "client_assertion",
+  "code_verifier",
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "assertion",
+  "password",
+  "clientSecret",
+  "clientState",
+];
 // `code` is a secret in OAuth form bodies and redirect URLs, but in Graph's JSON it is the error code, which we keep.
 const FORM_KEYS = [...SECRET_KEYS, "code"];
 const SECRET_KEY_SET = new Set(SECRET_KEYS.map((k) => k.toLowerCase()));

@@ -56,6 +56,7 @@ describe("client credentials connection", () => {
       7000215,
       /client secret value, not the client secret ID/,
     ],
+    ["a wrong secret", { client_secret: "not-the-secret" }, 401, 7000215, /^AADSTS7000215: Invalid client secret provided\. Ensure/],
     ["an unknown application", { client_id: "11111111-2222-4333-8444-555555555555" }, 400, 700016, /was not found in the directory/],
     ["a scope without /.default", { scope: "User.Read.All" }, 400, 1002012, /\/\.default/],
   ])("%s answers an AADSTS error", async (_name, override, status, aadsts, description) => {
@@ -68,6 +69,35 @@ describe("client credentials connection", () => {
       ...override,
     });
     expect(answer.status).toBe(status);
+    expect(answer.body.error_codes).toEqual([aadsts]);
+    expect(answer.body.error_description).toMatch(description);
+  });
+});
+
+describe("token endpoint tenant segment", () => {
+  test.each([
+    [
+      "a tenant that is neither a GUID nor a domain",
+      "contoso",
+      900023,
+      /^AADSTS900023: Specified tenant identifier 'contoso' is neither a valid DNS name/,
+    ],
+    [
+      "a well-formed tenant that does not exist",
+      "fabrikam.onmicrosoft.com",
+      90002,
+      /^AADSTS90002: Tenant 'fabrikam\.onmicrosoft\.com' not found/,
+    ],
+  ])("%s answers an AADSTS error", async (_name, tenant, aadsts, description) => {
+    const { emulator } = env;
+    const answer = await exchange(`${emulator.url}/${tenant}/oauth2/v2.0/token`, {
+      grant_type: "client_credentials",
+      client_id: emulator.app.clientId,
+      client_secret: emulator.app.clientSecret,
+      scope: "https://graph.microsoft.com/.default",
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe("invalid_request");
     expect(answer.body.error_codes).toEqual([aadsts]);
     expect(answer.body.error_description).toMatch(description);
   });
@@ -118,6 +148,8 @@ describe("authorization code connection", () => {
     await exchange(tokenUrl(), { grant_type: "authorization_code", code, redirect_uri: redirectUri, ...client() });
     const reused = await exchange(tokenUrl(), { grant_type: "authorization_code", code, redirect_uri: redirectUri, ...client() });
     expect(reused.body.error).toBe("invalid_grant");
+    expect(reused.body.error_codes).toEqual([54005]);
+    expect(reused.body.error_description).toMatch(/^AADSTS54005: OAuth2 Authorization code was already redeemed/);
 
     const stale = await authorize();
     env.emulator.tokens.expireCodes();

@@ -101,7 +101,11 @@ test("a Retry-After beyond the wait cap is surfaced at once instead of stalling 
   env.emulator.faults.throttle(1, "3600", "/v1.0/users");
   retryTiming.scale = 1;
   const started = Date.now();
-  await expect(raw({ url: "/users" })).rejects.toMatchObject({ status: 429 });
+  await expect(raw({ url: "/users" })).rejects.toMatchObject({
+    status: 429,
+    retryAfterSeconds: 3600,
+    message: expect.stringMatching(/429 TooManyRequests: .*, Retry-After: 3600 s\)$/),
+  });
   expect(Date.now() - started).toBeLessThan(2000);
 });
 

@@ -41,6 +41,13 @@ describe("the bearer token never leaves the connection's Graph host", () => {
     expect(bystanderHits).toBe(0);
   });
 
+  test("an absolute URL on the connection's own host with a user name or password is refused before any request", async () => {
+    const url = `${env.emulator.url.replace("://", "://admin:hunter2@")}/v1.0/users`;
+    const error = await expectInputError(env, () => raw({ url }), /^URL: must not carry a user name or password/);
+    expect(error.message).not.toContain("hunter2");
+    expect(env.emulator.requests).toHaveLength(0);
+  });
+
   test("an absolute URL on the connection's own host is accepted (an @odata.nextLink)", async () => {
     const result = await raw({ url: `${env.emulator.url}/v1.0/users?$top=1` });
     expect((result as { data: { value: unknown[] } }).data.value).toHaveLength(1);
@@ -96,6 +103,46 @@ describe("redaction", () => {
     }
   });
 
+  test("a pre-authenticated download URL (another host) appears only as its origin in debug logs and errors", async () => {
+    const download = http.createServer((_req, res) => {
+      res.statusCode = 403;
+      res.setHeader("Content-Type", "text/plain");
+      res.end("AuthenticationFailed");
+    });
+    await new Promise<void>((resolve) => download.listen(0, "127.0.0.1", resolve));
+    const downloadOrigin = `http://127.0.0.1:${(download.address() as AddressInfo).port}`;
+    const secretPath = "/data/download/e3b0c44298fc1c149afbf4c8996fb924?sig=s3cr3tSignature";
+    env.emulator.router.graph("GET", "/redirectToDownload", () => ({
+      status: 302,
+      headers: { Location: `${downloadOrigin}${secretPath}` },
+    }));
+    const logger = {
+      info: jest.fn(),
+      debug: jest.fn(),
+      log: jest.fn(),
+      warn: jest.fn(),
+      error: jest.fn(),
+      trace: jest.fn(),
+      metric: jest.fn(),
+    };
+    try {
+      const error = (await raw({ url: "/redirectToDownload", debugRequest: "true", maxRetries: "0" }, { logger }).catch(
+        (e: Error) => e,
+      )) as Error;
+      expect(error.message).toContain("403");
+      expect(error.message).toContain(`${downloadOrigin}/${REDACTED}`);
+      const logged = logger.info.mock.calls.flat().map(String).join("\n");
+      expect(logged).toContain(`${downloadOrigin}/${REDACTED}`);
+      for (const text of [error.message, logged]) {
+        expect(text).not.toContain("e3b0c44298fc1c149afbf4c8996fb924");
+        expect(text).not.toContain("s3cr3tSignature");
+      }
+    } finally {
+      download.closeAllConnections();
+      await new Promise((resolve) => download.close(resolve));
+    }
+  });
+
   test("errors carry no token even when Graph echoes one", async () => {
     env.emulator.router.graph("GET", "/leaky", (ctx) => ({
       status: 400,
@@ -115,6 +162,13 @@ describe("redaction", () => {
     expect(text).not.toMatch(/abc123|M\.C5_xyz|0\.AR8Axyz|eyJ0\.eyJ1\.sig/);
     expect(text).toContain("grant_type=authorization_code");
     expect(text).toContain('"code":"Request_ResourceNotFound"');
+  });
+
+  test("redactText removes a certificate's client_assertion and a PKCE code_verifier from form bodies", () => {
+    const text = redactText("grant_type=authorization_code&client_assertion=eyJhbGciOi.payload.sig&code_verifier=dBjftJeZ4CVP");
+    expect(text).not.toMatch(/eyJhbGciOi|dBjftJeZ4CVP/);
+    expect(text).toContain(`client_assertion=${REDACTED}`);
+    expect(text).toContain(`code_verifier=${REDACTED}`);
   });
 });
 
@@ -138,5 +192,21 @@ describe("connection failures", () => {
     expect(error.message).toContain(`request-id: ${error.requestId}`);
     expect(env.emulator.requests).toHaveLength(1);
     expect(error.clientRequestId).toBe(env.emulator.requests[0]?.headers["client-request-id"]);
+  });
+
+  test("a throttled answer echoes the request's client-request-id, in the body and the header", async () => {
+    env.emulator.faults.throttle(1, "1", "/v1.0/users");
+    try {
+      const error = (await raw({ url: "/users", maxRetries: "0" }).catch((e: Error) => e)) as Error & {
+        clientRequestId: string;
+        status: number;
+      };
+      expect(error.status).toBe(429);
+      const sent = env.emulator.requests[0]?.headers["client-request-id"];
+      expect(sent).toMatch(/^[0-9a-f-]{36}$/);
+      expect(error.clientRequestId).toBe(sent);
+    } finally {
+      env.emulator.faults.clear();
+    }
   });
 });

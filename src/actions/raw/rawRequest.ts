@@ -40,7 +40,7 @@ export const rawRequest = action({
   display: {
     label: "Raw Request",
     description:
-      "Send any request to Microsoft Graph with the connection's token. The token only ever goes to the connection's Graph host; throttling (429, 503, 504) is retried honouring Retry-After.",
+      "Send any request to Microsoft Graph with the connection's token. The token only ever goes to the connection's Graph host; throttled requests (429 for any method, 503 and 504 for reads, PUT and DELETE) are retried honouring Retry-After.",
   },
   inputs: {
     connection: connectionInput,
@@ -87,7 +87,7 @@ export const rawRequest = action({
       ...httpInputs.retryDelayMS,
       default: "0",
       comments:
-        "Fixed wait in milliseconds between retries when Graph sends no Retry-After and exponential backoff is off. 0 uses backoff with jitter. Retry-After is always honoured.",
+        "Wait in milliseconds between retries when Graph sends no Retry-After: a fixed wait with Use Exponential Backoff off, the first step (instead of 1 s) with it on. 0 uses backoff from 1 s with jitter. Retry-After is always honoured.",
       clean: integer("Retry Delay (ms)", { min: 0, max: 120_000, fallback: 0 }),
     }),
     retryAllErrors: input({
@@ -99,13 +99,15 @@ export const rawRequest = action({
     maxRetries: input({
       ...httpInputs.maxRetries,
       default: "3",
-      comments: "Retries after the first attempt (0 to 10). Throttled requests (429, 503, 504) are retried honouring Retry-After.",
+      comments:
+        "Retries after the first attempt (0 to 10), honouring Retry-After. 429 is retried for every method; 408, 500, 502, 503 and 504 for GET, HEAD, OPTIONS, PUT and DELETE (for POST and PATCH too with Retry On All Errors).",
       clean: integer("Max Retry Count", { min: 0, max: 10, fallback: 3 }),
     }),
     useExponentialBackoff: input({
       ...httpInputs.useExponentialBackoff,
       default: "true",
-      comments: "Wait twice as long before each retry (from 1 s, with jitter, at most 32 s) when Graph sends no Retry-After.",
+      comments:
+        "Wait twice as long before each retry (from 1 s or Retry Delay, with jitter, at most 32 s per step) when Graph sends no Retry-After.",
       clean: boolean("Use Exponential Backoff", true),
     }),
   },
