@@ -1,3 +1,4 @@
+import { InputError } from "../../graph";
 import type { GraphClient, GraphCollection, GraphRequest } from "../../graph";
 
 export interface Paging {
@@ -32,9 +33,17 @@ export async function listResult<T>(
   return { data };
 }
 
-/** The PATCH body of an update action: only the fields given, so that Graph leaves every other field as it is. */
-export function onlyGiven(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
+/**
+ * The PATCH body of an update action: only the fields given, so that Graph leaves every other field as it is.
+ * An update with nothing given is refused, naming the inputs (`labels`) that could have been set.
+ */
+export function onlyGiven(fields: Record<string, unknown>, labels: string[]): Record<string, unknown> {
+  const given = Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
   );
+  if (Object.keys(given).length === 0) {
+    const list = `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1] ?? ""}`;
+    throw new InputError(labels[0] ?? "Fields", `nothing to update: set at least one of ${list}`);
+  }
+  return given;
 }

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { Alert, SecurityVendorInformation } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { InputError, graphPath } from "../../graph";
+import { graphPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
 import { optionalString } from "../../inputs/clean";
 import { LEGACY_ALERT_FEEDBACK, LEGACY_ALERT_STATUSES } from "./enums";
@@ -41,15 +41,16 @@ export const updateAlert = action({
     }),
   },
   perform: async (context, params) => {
-    const fields = onlyGiven({
-      status: params.status,
-      feedback: params.feedback,
-      assignedTo: params.assignedTo,
-      comments: params.comments,
-      tags: params.tags,
-    });
-    if (Object.keys(fields).length === 0)
-      throw new InputError("Status", "nothing to update: set at least one of Status, Feedback, Assigned To, Comments or Tags");
+    const fields = onlyGiven(
+      {
+        status: params.status,
+        feedback: params.feedback,
+        assignedTo: params.assignedTo,
+        comments: params.comments,
+        tags: params.tags,
+      },
+      ["Status", "Feedback", "Assigned To", "Comments", "Tags"],
+    );
     const client = createGraphClient(params.connection, { logger: context.logger });
     const path = graphPath`/security/alerts/${params.alertId}`;
     let vendorInformation: SecurityVendorInformation | null | undefined = { provider: params.provider, vendor: params.vendor };

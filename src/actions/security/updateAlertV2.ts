@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { InputError, graphPath } from "../../graph";
+import { graphPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
 import { ALERT_CLASSIFICATIONS, ALERT_DETERMINATIONS, ALERT_DETERMINATION_ALIASES, ALERT_V2_STATUSES } from "./enums";
 import { alertV2Example } from "./examples";
@@ -23,14 +23,15 @@ export const updateAlertV2 = action({
     assignedTo: assignedToInput,
   },
   perform: async (context, params) => {
-    const body = onlyGiven({
-      status: params.status,
-      classification: params.classification,
-      determination: params.determination,
-      assignedTo: params.assignedTo,
-    });
-    if (Object.keys(body).length === 0)
-      throw new InputError("Status", "nothing to update: set at least one of Status, Classification, Determination or Assigned To");
+    const body = onlyGiven(
+      {
+        status: params.status,
+        classification: params.classification,
+        determination: params.determination,
+        assignedTo: params.assignedTo,
+      },
+      ["Status", "Classification", "Determination", "Assigned To"],
+    );
     const client = createGraphClient(params.connection, { logger: context.logger });
     return { data: await client.patch<SecurityNamespace.Alert>(graphPath`/security/alerts_v2/${params.alertId}`, body) };
   },

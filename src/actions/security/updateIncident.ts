@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { InputError, graphPath } from "../../graph";
+import { graphPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
 import { ALERT_CLASSIFICATIONS, ALERT_DETERMINATIONS, ALERT_DETERMINATION_ALIASES, INCIDENT_STATUSES } from "./enums";
 import { incidentExample } from "./examples";
@@ -24,19 +24,16 @@ export const updateIncident = action({
     customTags: tagListInput("Custom Tags", "Replaces the incident's custom tags with this list. Empty leaves them unchanged."),
   },
   perform: async (context, params) => {
-    const body = onlyGiven({
-      status: params.status,
-      classification: params.classification,
-      determination: params.determination,
-      assignedTo: params.assignedTo,
-      customTags: params.customTags,
-    });
-    if (Object.keys(body).length === 0) {
-      throw new InputError(
-        "Status",
-        "nothing to update: set at least one of Status, Classification, Determination, Assigned To or Custom Tags",
-      );
-    }
+    const body = onlyGiven(
+      {
+        status: params.status,
+        classification: params.classification,
+        determination: params.determination,
+        assignedTo: params.assignedTo,
+        customTags: params.customTags,
+      },
+      ["Status", "Classification", "Determination", "Assigned To", "Custom Tags"],
+    );
     const client = createGraphClient(params.connection, { logger: context.logger });
     return { data: await client.patch<SecurityNamespace.Incident>(graphPath`/security/incidents/${params.incidentId}`, body) };
   },
