@@ -1,7 +1,7 @@
 import type { GraphClient } from "./client";
 import { ApiVersion } from "./clouds";
 import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
-import { asText } from "./text";
+import { asText, headerOf } from "./text";
 import { backoffDelay, DEFAULT_RETRY_POLICY, isIdempotent, parseRetryAfter, retryTiming, sleep } from "./retry";
 
 /** Graph's limit of sub-requests in one `$batch` call. */
@@ -56,12 +56,6 @@ const UNKNOWN_OUTCOME =
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
-}
-
-function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : headers[key];
 }
 
 /** Checks one sub-request and returns it as it will be sent: method upper-cased, url with a leading `/`, JSON Content-Type added. */

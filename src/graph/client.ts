@@ -3,7 +3,7 @@ import FormData from "form-data";
 import { ApiVersion, isLoopbackHost } from "./clouds";
 import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
-import { asText } from "./text";
+import { asText, headerOf } from "./text";
 import { REDACTED, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
 import { TransportError, WireResponse, send } from "./transport";
 import {
@@ -95,8 +95,7 @@ const MAX_LOGGED_BODY = 4000;
 const RESERVED_HEADERS = new Set(["authorization", "host"]);
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
-  const lower = name.toLowerCase();
-  return Object.keys(headers).some((h) => h.toLowerCase() === lower);
+  return headerOf(headers, name) !== undefined;
 }
 
 function looksLikeJson(text: string): boolean {

@@ -6,3 +6,11 @@ export function asText(value: unknown): string {
   if (Buffer.isBuffer(value)) return value.toString("utf8");
   return JSON.stringify(value);
 }
+
+/** A header's value looked up case-insensitively, as HTTP names are. */
+export function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const lower = name.toLowerCase();
+  const key = Object.keys(headers).find((h) => h.toLowerCase() === lower);
+  return key === undefined ? undefined : headers[key];
+}
