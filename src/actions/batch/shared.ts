@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { BatchResponseItem, InputError, MAX_BATCH_SIZE, isSuccess } from "../../graph";
+import { BatchResponseItem, InputError, MAX_BATCH_SIZE, graphErrorFromResponse, isSuccess } from "../../graph";
 import { integer, stringList, userReference } from "../../inputs/clean";
 
 /** Users named by object id or userPrincipalName, validated one by one, duplicates dropped (case-insensitively). */
@@ -39,18 +39,9 @@ export interface SubRequestFailure {
   requestId?: string;
 }
 
-interface GraphErrorBody {
-  error?: { code?: string; message?: string; innerError?: { "request-id"?: string } };
-}
-
-/** Graph's code, message and request-id of a failed sub-response. */
+/** Graph's code, message and request-id of a failed sub-response, read as the core reads any Graph error. */
 export function failureOf(response: BatchResponseItem): SubRequestFailure | undefined {
   if (isSuccess(response)) return undefined;
-  const error = (response.body as GraphErrorBody | undefined)?.error;
-  return {
-    status: response.status,
-    code: error?.code ?? `HTTP${response.status}`,
-    message: error?.message ?? "no error body",
-    requestId: error?.innerError?.["request-id"],
-  };
+  const error = graphErrorFromResponse(response.status, response.headers, response.body, "", "");
+  return { status: response.status, code: error.code, message: error.graphMessage, requestId: error.requestId };
 }
