@@ -10,7 +10,7 @@ import path from "node:path";
 import { BatchRequestContent, BatchResponseContent, Client } from "@microsoft/microsoft-graph-client";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import { oauthClientCredentials } from "../src/connections";
-import { EMULATOR_APP } from "../emulator/server";
+import { EMULATOR_APP } from "../emulator";
 import { GraphClient, graphPath, runBatch, runBounded } from "../src/graph";
 import { ROOT, Spread, chunks, runWorker, spread, startEmulatorProcess, timed } from "./bench/common";
 import { buildSdkBundle, coldRequire, sizeMiB } from "./bench/bundle";

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
-import { startEmulator, Emulator } from "../emulator/server";
+import { startEmulator, Emulator } from "../emulator";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = require(path.resolve(__dirname, "../dist/index.js")) as { default: Parameters<typeof createHarness>[0] };

@@ -1,5 +1,5 @@
 /** `npm run emulator`: the Graph emulator on its own, for trying the component or any Graph client by hand. */
-import { startEmulator } from "../emulator/server";
+import { startEmulator } from "../emulator";
 
 async function main(): Promise<void> {
   const userCount = Number(process.env.EMULATOR_USERS ?? 200);

@@ -1,5 +1,5 @@
-import type { Router, RequestContext } from "../router";
-import { Reply, json } from "../http";
+import type { Router, RequestContext } from "../kernel/router";
+import { Reply, json } from "../kernel/http";
 
 /** AADSTS-style error body of the Microsoft identity platform. */
 function aadError(ctx: RequestContext, status: number, error: string, aadsts: number, description: string): Reply {

@@ -3,13 +3,13 @@
  * Prints one JSON line {url, token} when listening. Control routes under /_bench/ set faults and read
  * what the emulator did (for lost/duplicate counts).
  */
-import { Emulator } from "../../emulator/server";
-import type { FaultRule } from "../../emulator/faults";
-import { json, noContent } from "../../emulator/http";
-import { batchState } from "../../emulator/routes/batch";
+import { createEmulator } from "../../emulator";
+import type { FaultRule } from "../../emulator/kernel/faults";
+import { json, noContent } from "../../emulator/kernel/http";
+import { batchState } from "../../emulator/areas/batch/routes";
 
 const userCount = Number(process.argv[2] ?? 100_000);
-const emulator = new Emulator({ userCount, groupCount: 50, logRequests: false });
+const emulator = createEmulator({ userCount, groupCount: 50, logRequests: false });
 
 /**
  * Simulated service time: every request Graph handles (each HTTP request, and each $batch sub-request, which Graph

@@ -2,7 +2,7 @@ import type { User } from "@microsoft/microsoft-graph-types";
 import type { BatchResponseItem } from "../../src/graph";
 import type { UsersByIdsResult } from "../../src/actions/batch/getUsersByIds";
 import type { LicenseOutcome } from "../../src/actions/batch/assignLicensesBulk";
-import { batchState } from "../../emulator/routes/batch";
+import { batchState } from "../../emulator/areas/batch/routes";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
 
 const FLOW_FREE = "f30db892-07e9-47e9-837c-80727f46fd3d";

@@ -1,7 +1,7 @@
 import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../src/client";
 import { BatchRequestItem, GraphClient, GraphError, InputError, retryTiming, runBatch } from "../../src/graph";
-import { batchState } from "../../emulator/routes/batch";
+import { batchState } from "../../emulator/areas/batch/routes";
 import { TestEnv, expectInputError, fastRetries, startTestEnv } from "../helpers/setup";
 
 let env: TestEnv;

@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { createGraphClient } from "../../src/client";
 import { GraphClient, GraphNetworkError } from "../../src/graph";
-import { JSON_CONTENT_TYPE } from "../../emulator/http";
+import { JSON_CONTENT_TYPE } from "../../emulator/kernel/http";
 import { TestEnv, startTestEnv } from "../helpers/setup";
 
 // The core's transport (src/graph/transport.ts, axios underneath): the wire behaviours the client relies on.

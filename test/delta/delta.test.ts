@@ -1,4 +1,4 @@
-import { deltaControl } from "../../emulator/routes/delta";
+import { deltaControl } from "../../emulator/areas/directory/delta";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
 
 interface DeltaData {

@@ -1,6 +1,6 @@
 import type { Presence } from "@microsoft/microsoft-graph-types";
 import { randomUUID } from "node:crypto";
-import { presenceOf } from "../../emulator/routes/presence";
+import { presenceOf } from "../../emulator/areas/directory/presence";
 import { GraphClient, GraphError } from "../../src/graph";
 import { fetchPresences } from "../../src/actions/presence/presenceRequests";
 import { TestEnv, dataOf, startTestEnv } from "../helpers/setup";

@@ -1,4 +1,4 @@
-import { json } from "../../emulator/http";
+import { json } from "../../emulator/kernel/http";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
 
 let env: TestEnv;

@@ -1,4 +1,4 @@
-import { json } from "../../emulator/http";
+import { json } from "../../emulator/kernel/http";
 import { retryTiming } from "../../src/graph";
 import { TestEnv, dataOf, startTestEnv } from "../helpers/setup";
 

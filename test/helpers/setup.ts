@@ -3,7 +3,7 @@ import type { Connection } from "@prismatic-io/spectral";
 import component from "../../src";
 import { oauth, oauthClientCredentials } from "../../src/connections";
 import { retryTiming } from "../../src/graph";
-import { Emulator, EmulatorOptions, startEmulator } from "../../emulator/server";
+import { Emulator, EmulatorOptions, startEmulator } from "../../emulator";
 
 export interface TestEnv {
   emulator: Emulator;

@@ -1,6 +1,6 @@
 import type { DirectoryAudit, ProvisioningObjectSummary, SignIn } from "@microsoft/microsoft-graph-types";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
-import { appendAuditEvents, auditLogs } from "../../emulator/data/auditLogs";
+import { appendAuditEvents, auditLogs } from "../../emulator/areas/auditLogs/data";
 import { encodeCheckpoint } from "../../src/actions/auditLogs/checkpoint";
 import { fetchSince } from "../../src/actions/auditLogs";
 import { GraphClient } from "../../src/graph";

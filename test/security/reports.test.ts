@@ -1,9 +1,9 @@
 import type { UserRegistrationDetails } from "@microsoft/microsoft-graph-types";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
-import { DATED_REPORTS, reportDownloads } from "../../emulator/routes/reports";
+import { DATED_REPORTS, reportDownloads } from "../../emulator/areas/reports/routes";
 import { USAGE_REPORTS } from "../../src/reports/catalog";
-import { registrationDetails } from "../../emulator/data/reports";
-import { auditLogs } from "../../emulator/data/auditLogs";
+import { registrationDetails } from "../../emulator/areas/reports/data";
+import { auditLogs } from "../../emulator/areas/auditLogs/data";
 import { csvToObjects, parseCsv } from "../../src/actions/reports/csv";
 import type { UsageReportResult } from "../../src/actions/reports/getUsageReport";
 

@@ -1,6 +1,6 @@
 import type { Alert, SecureScore, SecureScoreControlProfile, SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
-import { securityData } from "../../emulator/data/security";
+import { securityData } from "../../emulator/areas/security/data";
 
 interface Page<T> {
   value: T[];

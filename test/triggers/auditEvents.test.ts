@@ -1,5 +1,5 @@
-import { appendAuditEvents, logTimestamp } from "../../emulator/data/auditLogs";
-import { securityData } from "../../emulator/data/security";
+import { appendAuditEvents, logTimestamp } from "../../emulator/areas/auditLogs/data";
+import { securityData } from "../../emulator/areas/security/data";
 import { TestEnv, expectInputError, startTestEnv } from "../helpers/setup";
 import { silentLogger } from "./silentLogger";
 

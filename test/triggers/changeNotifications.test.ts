@@ -1,4 +1,4 @@
-import { maxSubscriptionMinutes, subscriptionService } from "../../emulator/routes/subscriptions";
+import { maxSubscriptionMinutes, subscriptionService } from "../../emulator/areas/subscriptions/routes";
 import { maxLifetimeMinutes } from "../../src/actions/subscriptions/lifetimes";
 import { SUBSCRIPTION_STATE_KEY, SubscriptionState } from "../../src/triggers/changeNotifications";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";

@@ -1,5 +1,5 @@
 import type { User } from "@microsoft/microsoft-graph-types";
-import { deltaControl } from "../../emulator/routes/delta";
+import { deltaControl } from "../../emulator/areas/directory/delta";
 import { TestEnv, expectInputError, startTestEnv } from "../helpers/setup";
 import { silentLogger } from "./silentLogger";
 

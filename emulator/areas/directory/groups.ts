@@ -1,8 +1,8 @@
 import type { Group, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { Reply, json, noContent } from "../http";
-import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { Reply, json, noContent } from "../../kernel/http";
+import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../../kernel/odata/collection";
 import { DEFAULT_USER_SELECT, isReply, missingProperty, objectBody, readOnlyProperty } from "./users";
 import { keepODataType, unsupportedReferenceFilter, unsupportedSort } from "./directoryRoles";
 

@@ -1,12 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { type Reply, graphError } from "../http";
-import { badRequest, listCollection } from "../odata/collection";
-import { REPORT_COLUMNS, registrationDetails, reportCsv } from "../data/reports";
-import { auditLogs } from "../data/auditLogs";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { type Reply, graphError } from "../../kernel/http";
+import { badRequest, listCollection } from "../../kernel/odata/collection";
+import { REPORT_COLUMNS, registrationDetails, reportCsv } from "./data";
+import { auditLogs } from "../auditLogs/data";
 
 /** A request the report download host received, for tests to inspect. */
 export interface DownloadRequest {

@@ -1,8 +1,8 @@
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { seededRandom } from "../directory/random";
-import { JSON_CONTENT_TYPE, Reply, graphError, json, newRequestId } from "../http";
-import { badRequest } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { seededRandom } from "../../kernel/random";
+import { JSON_CONTENT_TYPE, Reply, graphError, json, newRequestId } from "../../kernel/http";
+import { badRequest } from "../../kernel/odata/collection";
 
 const MAX_REQUESTS = 20;
 

@@ -1,7 +1,7 @@
 import type { DirectoryAudit, ProvisioningObjectSummary, SignIn, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
+import type { Emulator } from "../../kernel/server";
 import { TENANT_ID } from "../directory/seed";
-import { guidFrom, pick, seededRandom } from "../directory/random";
+import { guidFrom, pick, seededRandom } from "../../kernel/random";
 
 export type AuditLogName = "signIns" | "directoryAudits" | "provisioning";
 export type SignInEventType = "interactiveUser" | "nonInteractiveUser" | "servicePrincipal" | "managedIdentity";

@@ -1,8 +1,8 @@
 import type { Alert, SecureScore, SecureScoreControlProfile, SecurityNamespace, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
+import type { Emulator } from "../../kernel/server";
 import { TENANT_ID } from "../directory/seed";
-import { guidFrom, pick, seededRandom } from "../directory/random";
-import { logTimestamp } from "./auditLogs";
+import { guidFrom, pick, seededRandom } from "../../kernel/random";
+import { logTimestamp } from "../auditLogs/data";
 
 export interface SecurityData {
   legacyAlerts: Alert[];

@@ -1,8 +1,8 @@
 import type { Presence, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { Reply, json } from "../http";
-import { badRequest } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { Reply, json } from "../../kernel/http";
+import { badRequest } from "../../kernel/odata/collection";
 import { isReply, objectBody, serviceRoot, userNotFound } from "./users";
 
 /** Graph's limit on ids per getPresencesByUserId call. */

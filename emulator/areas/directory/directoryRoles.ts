@@ -1,8 +1,8 @@
 import type { AdministrativeUnit, DirectoryRole, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import type { Reply } from "../http";
-import { badRequest, listCollection, parseSelect } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import type { Reply } from "../../kernel/http";
+import { badRequest, listCollection, parseSelect } from "../../kernel/odata/collection";
 
 interface RoleState {
   roles: DirectoryRole[];

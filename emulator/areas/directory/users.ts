@@ -1,9 +1,9 @@
 import type { User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { Reply, json, noContent } from "../http";
-import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
-import { VERIFIED_DOMAINS, TENANT_DOMAIN } from "../directory/seed";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { Reply, json, noContent } from "../../kernel/http";
+import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../../kernel/odata/collection";
+import { VERIFIED_DOMAINS, TENANT_DOMAIN } from "./seed";
 import { memberOfItems, unsupportedSort } from "./directoryRoles";
 
 /** Properties Graph returns for a user when there is no $select. */

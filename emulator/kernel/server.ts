@@ -1,12 +1,11 @@
 import http, { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Directory } from "./directory/store";
-import { TENANT_DOMAIN, TENANT_ID } from "./directory/seed";
+import { Directory } from "../areas/directory/store";
+import { TENANT_DOMAIN, TENANT_ID } from "../areas/directory/seed";
 import { FaultInjector } from "./faults";
 import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
-import { AppRegistration, TokenInfo, TokenStore } from "./identity/tokens";
+import { AppRegistration, TokenInfo, TokenStore } from "../identity/tokens";
 import { RequestContext, Router } from "./router";
-import { registerRoutes } from "./routes";
 
 export const EMULATOR_APP: AppRegistration = {
   tenantId: TENANT_ID,
@@ -58,10 +57,14 @@ export class Emulator {
   readonly state = new Map<string, unknown>();
   private closers: (() => Promise<void> | void)[] = [];
 
-  constructor(private readonly options: EmulatorOptions = {}) {
+  /** `registerAreas` plugs every area's routes into the router; the kernel knows no area. */
+  constructor(
+    registerAreas: (router: Router, emulator: Emulator) => void,
+    private readonly options: EmulatorOptions = {},
+  ) {
     this.directory = new Directory({ userCount: options.userCount ?? 40, groupCount: options.groupCount ?? 10, seed: options.seed ?? 1 });
     this.logRequests = options.logRequests ?? true;
-    registerRoutes(this.router, this);
+    registerAreas(this.router, this);
   }
 
   get url(): string {
@@ -283,8 +286,4 @@ function expandKeySegments(segments: string[]): string[] {
     const key = /^([A-Za-z]+)\('((?:[^']|'')*)'\)$/.exec(segment);
     return key ? [key[1], key[2].replace(/''/g, "'")] : [segment];
   });
-}
-
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return new Emulator(options).start();
 }

@@ -1,4 +1,4 @@
-import { seededRandom } from "./directory/random";
+import { seededRandom } from "./random";
 
 export type FaultKind = "status" | "drop" | "slow";
 

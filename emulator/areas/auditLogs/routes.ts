@@ -1,8 +1,8 @@
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { Reply, graphError, json } from "../http";
-import { badRequest, listCollection, notFound } from "../odata/collection";
-import { AuditLogName, auditLogs, canonicalizeFilterTimes } from "../data/auditLogs";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { Reply, graphError, json } from "../../kernel/http";
+import { badRequest, listCollection, notFound } from "../../kernel/odata/collection";
+import { AuditLogName, auditLogs, canonicalizeFilterTimes } from "./data";
 
 const LOGS: Record<AuditLogName, { entitySet: string; timeProperty: string; inclusiveOperators: boolean }> = {
   signIns: { entitySet: "auditLogs/signIns", timeProperty: "createdDateTime", inclusiveOperators: true },

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Subscription } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
 import type { DirectoryChange } from "../directory/store";
-import { Reply, graphError, json, noContent } from "../http";
-import { badRequest, notFound } from "../odata/collection";
+import { Reply, graphError, json, noContent } from "../../kernel/http";
+import { badRequest, notFound } from "../../kernel/odata/collection";
 
 export type LifecycleEvent = "reauthorizationRequired" | "subscriptionRemoved" | "missed";
 

@@ -1,8 +1,8 @@
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import { Reply, json, noContent } from "../http";
-import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
-import { securityData } from "../data/security";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import { Reply, json, noContent } from "../../kernel/http";
+import { badRequest, listCollection, notFound, parseSelect, selectProperties } from "../../kernel/odata/collection";
+import { securityData } from "./data";
 
 /**
  * microsoft.graph.security.alertDetermination as Graph's metadata defines it; the spellings on the "Update alert"

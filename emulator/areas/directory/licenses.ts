@@ -1,8 +1,8 @@
 import type { AssignedLicense, SubscribedSku, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import type { Reply } from "../http";
-import { badRequest, listCollection } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import type { Reply } from "../../kernel/http";
+import { badRequest, listCollection } from "../../kernel/odata/collection";
 import { isReply, objectBody, resolveUser, userEntity } from "./users";
 
 function availableUnits(sku: SubscribedSku): number {

@@ -1,9 +1,9 @@
 import type { Group, User } from "@microsoft/microsoft-graph-types";
-import type { Emulator } from "../server";
-import type { RequestContext, Router } from "../router";
-import type { DirectoryChange, ObjectKind } from "../directory/store";
-import { Reply, graphError, json } from "../http";
-import { badRequest, parseSelect, selectProperties } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { RequestContext, Router } from "../../kernel/router";
+import type { DirectoryChange, ObjectKind } from "./store";
+import { Reply, graphError, json } from "../../kernel/http";
+import { badRequest, parseSelect, selectProperties } from "../../kernel/odata/collection";
 import { DEFAULT_USER_SELECT } from "./users";
 
 /** What a $deltatoken or $skiptoken carries. Directory objects' tokens are opaque to clients. */

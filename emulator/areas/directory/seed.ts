@@ -1,5 +1,5 @@
 import type { Group, Organization, SubscribedSku, User } from "@microsoft/microsoft-graph-types";
-import { guidFrom, pick, seededRandom } from "./random";
+import { guidFrom, pick, seededRandom } from "../../kernel/random";
 
 export const TENANT_ID = "8b3e1c4a-6f2d-4e5b-9a7c-1d2e3f4a5b6c";
 export const TENANT_DOMAIN = "contoso.onmicrosoft.com";

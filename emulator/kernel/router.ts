@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Emulator } from "./server";
-import type { TokenInfo } from "./identity/tokens";
+import type { TokenInfo } from "../identity/tokens";
 import type { Reply } from "./http";
 
 export type ApiVersion = "v1.0" | "beta";

@@ -1,7 +1,7 @@
-import type { Emulator } from "../server";
-import type { Router } from "../router";
-import { json } from "../http";
-import { listCollection, notFound, parseSelect, selectProperties } from "../odata/collection";
+import type { Emulator } from "../../kernel/server";
+import type { Router } from "../../kernel/router";
+import { json } from "../../kernel/http";
+import { listCollection, notFound, parseSelect, selectProperties } from "../../kernel/odata/collection";
 import { serviceRoot } from "./users";
 
 export function registerOrganizationRoutes(router: Router, _emulator: Emulator): void {

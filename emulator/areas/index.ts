@@ -1,0 +1,32 @@
+import type { Emulator } from "../kernel/server";
+import type { Router } from "../kernel/router";
+import { registerIdentityRoutes } from "../identity/routes";
+import { registerBatchRoutes } from "./batch/routes";
+import { registerDeltaRoutes } from "./directory/delta";
+import { registerDirectoryRoleRoutes } from "./directory/directoryRoles";
+import { registerAuditLogRoutes } from "./auditLogs/routes";
+import { registerGroupRoutes } from "./directory/groups";
+import { registerLicenseRoutes } from "./directory/licenses";
+import { registerSubscriptionRoutes } from "./subscriptions/routes";
+import { registerOrganizationRoutes } from "./directory/organization";
+import { registerPresenceRoutes } from "./directory/presence";
+import { registerReportRoutes } from "./reports/routes";
+import { registerSecurityRoutes } from "./security/routes";
+import { registerUserRoutes } from "./directory/users";
+
+/** Every area's routes. An area adds its own register function here. */
+export function registerRoutes(router: Router, emulator: Emulator): void {
+  registerIdentityRoutes(router);
+  registerDeltaRoutes(router, emulator); // before /users/:id, which would take "delta" for an id
+  registerUserRoutes(router, emulator);
+  registerGroupRoutes(router, emulator);
+  registerLicenseRoutes(router, emulator);
+  registerSubscriptionRoutes(router, emulator);
+  registerAuditLogRoutes(router, emulator);
+  registerSecurityRoutes(router, emulator);
+  registerReportRoutes(router, emulator);
+  registerPresenceRoutes(router, emulator);
+  registerOrganizationRoutes(router, emulator);
+  registerDirectoryRoleRoutes(router, emulator);
+  registerBatchRoutes(router, emulator);
+}
