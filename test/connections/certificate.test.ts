@@ -36,7 +36,7 @@ async function listTwoUsers(fields: Record<string, unknown> = {}): Promise<unkno
 function onlyAssertion(): { header: Record<string, unknown>; claims: Record<string, unknown>; parts: string[]; form: URLSearchParams } {
   const forms = tokenRequests(env.emulator);
   expect(forms).toHaveLength(1);
-  const form = forms[0] as URLSearchParams;
+  const form = forms[0];
   const parts = (form.get("client_assertion") ?? "").split(".");
   return { header: decode(parts[0] ?? ""), claims: decode(parts[1] ?? ""), parts, form };
 }
