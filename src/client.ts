@@ -1,6 +1,6 @@
 import type { ActionLogger, Connection } from "@prismatic-io/spectral";
 import { ConnectionError } from "@prismatic-io/spectral";
-import { ApiVersion, GraphClient, InputError, RetryPolicy, TokenError, normalizeServiceUrl, transportFor } from "./graph";
+import { ApiVersion, GraphClient, InputError, RetryPolicy, TokenError, normalizeServiceUrl, redactValue, transportFor } from "./graph";
 import { validateConnectionFields } from "./connections/validate";
 import { SELF_TOKEN_CONNECTIONS, networkSettingsOf, tokenProviderOf } from "./connections/tokens";
 
@@ -12,6 +12,11 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+/** The platform's connection error, carrying the connection without its secrets (errors end up in logs). */
+function connectionError(connection: Connection, message: string): ConnectionError {
+  return new ConnectionError(redactValue(connection) as Connection, message);
+}
+
 /** The access token as the client asks for it: the platform's, or one this component gets, caches and renews. */
 function accessTokenOf(connection: Connection, transport: ReturnType<typeof transportFor>): GraphClientToken {
   if (SELF_TOKEN_CONNECTIONS.has(connection.key)) {
@@ -20,14 +25,14 @@ function accessTokenOf(connection: Connection, transport: ReturnType<typeof tran
       try {
         return await provider.getToken();
       } catch (error) {
-        throw error instanceof TokenError ? new ConnectionError(connection, error.message) : error;
+        throw error instanceof TokenError ? connectionError(connection, error.message) : error;
       }
     };
     return { accessToken: getToken, onUnauthorized: () => provider.invalidate() };
   }
   const token = connection.token?.access_token;
   if (typeof token !== "string" || token.length === 0) {
-    throw new ConnectionError(connection, "The connection has no access token: authorize (or reconnect) the Microsoft Graph connection.");
+    throw connectionError(connection, "The connection has no access token: authorize (or reconnect) the Microsoft Graph connection.");
   }
   return { accessToken: token, onUnauthorized: () => undefined };
 }
@@ -57,7 +62,7 @@ export function createGraphClient(connection: Connection, options: ClientOptions
       if (error.status !== 401) return error;
       // A token Graph refuses is not offered again: the next action gets a new one.
       onUnauthorized();
-      return new ConnectionError(connection, error.message);
+      return connectionError(connection, error.message);
     },
   });
 }
