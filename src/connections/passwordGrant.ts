@@ -1,5 +1,13 @@
 import { connection } from "@prismatic-io/spectral";
-import { baseUrlInput, clientIdInput, entraIdEndpointInput, networkInputs, optionalClientSecretInput, scopesInput } from "./inputs";
+import {
+  baseUrlInput,
+  clientIdInput,
+  entraIdEndpointInput,
+  networkInputs,
+  optionalClientSecretInput,
+  scopesInput,
+  tenantInput,
+} from "./inputs";
 
 /** Delegated access without a browser (resource owner password credentials); the component gets its own tokens. */
 export const passwordGrant = connection({
@@ -13,11 +21,7 @@ export const passwordGrant = connection({
     baseUrl: baseUrlInput,
     entraIdEndpoint: entraIdEndpointInput,
     tenant: {
-      label: "Tenant",
-      type: "string",
-      required: true,
-      shown: true,
-      example: "contoso.onmicrosoft.com",
+      ...tenantInput,
       comments:
         "The Directory (tenant) ID from the app registration's Overview page, a verified domain (contoso.onmicrosoft.com), or 'organizations'. Never 'common' or 'consumers': personal Microsoft accounts cannot use this flow.",
     },

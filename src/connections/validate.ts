@@ -33,7 +33,8 @@ export function validateTenant(value: unknown, inputName = "Tenant", allowOrgani
   if (!tenant)
     throw new InputError(inputName, "is empty; give the Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com");
   if (MULTI_TENANT_ALIASES.has(tenant.toLowerCase())) {
-    throw new InputError(inputName, `"${tenant}" cannot be used for app-only access; give the Directory (tenant) ID or a verified domain`);
+    const use = allowOrganizations ? "here (personal accounts cannot sign in this way)" : "for app-only access";
+    throw new InputError(inputName, `"${tenant}" cannot be used ${use}; give the Directory (tenant) ID or a verified domain`);
   }
   if (!isGuid(tenant) && !DOMAIN.test(tenant)) {
     throw new InputError(inputName, `"${tenant}" is neither a Directory (tenant) ID (a GUID) nor a domain such as contoso.onmicrosoft.com`);

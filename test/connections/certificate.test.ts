@@ -1,24 +1,11 @@
 import { X509Certificate, constants, createHash, createPrivateKey, generateKeyPairSync, verify } from "node:crypto";
 import { isConnectionError } from "@prismatic-io/spectral";
 import { clearTokenProviders, tokenClock } from "../../src/graph";
-import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
-import { certificateConnection, thrown, tokenRequests } from "../helpers/connections";
+import { dataOf, expectInputError } from "../helpers/setup";
+import { certificateConnection, thrown, tokenRequests, useConnectionEnv } from "../helpers/connections";
 import { pki } from "../helpers/network";
 
-let env: TestEnv;
-const realNow = tokenClock.now;
-beforeAll(async () => {
-  env = await startTestEnv({ userCount: 5 });
-  env.emulator.tokens.registerCertificate(pki.appCertificate);
-});
-afterAll(() => env.emulator.close());
-beforeEach(() => {
-  clearTokenProviders();
-  env.emulator.requests.length = 0;
-});
-afterEach(() => {
-  tokenClock.now = realNow;
-});
+const ref = useConnectionEnv();
 
 const der = new X509Certificate(pki.appCertificate).raw;
 const publicKey = new X509Certificate(pki.appCertificate).publicKey;
@@ -28,13 +15,13 @@ function decode(part: string): Record<string, unknown> {
 }
 
 async function listTwoUsers(fields: Record<string, unknown> = {}): Promise<unknown[]> {
-  const connection = certificateConnection(env.emulator, fields);
-  const result = await env.harness.action("rawRequest", { connection, url: "/users", queryParams: [{ key: "$top", value: "2" }] });
+  const connection = certificateConnection(ref.env.emulator, fields);
+  const result = await ref.env.harness.action("rawRequest", { connection, url: "/users", queryParams: [{ key: "$top", value: "2" }] });
   return dataOf<{ value: unknown[] }>(result).value;
 }
 
 function onlyAssertion(): { header: Record<string, unknown>; claims: Record<string, unknown>; parts: string[]; form: URLSearchParams } {
-  const forms = tokenRequests(env.emulator);
+  const forms = tokenRequests(ref.env.emulator);
   expect(forms).toHaveLength(1);
   const form = forms[0];
   const parts = (form.get("client_assertion") ?? "").split(".");
@@ -48,14 +35,14 @@ describe("certificate connection", () => {
     const { header, claims, parts, form } = onlyAssertion();
     expect(form.get("grant_type")).toBe("client_credentials");
     expect(form.get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-    expect(form.get("client_id")).toBe(env.emulator.app.clientId);
+    expect(form.get("client_id")).toBe(ref.env.emulator.app.clientId);
     expect(form.get("scope")).toBe("https://graph.microsoft.com/.default");
     expect(form.has("client_secret")).toBe(false);
 
     expect(header).toEqual({ alg: "PS256", typ: "JWT", "x5t#S256": createHash("sha256").update(der).digest("base64url") });
-    expect(claims.aud).toBe(env.emulator.tokenUrl());
-    expect(claims.iss).toBe(env.emulator.app.clientId);
-    expect(claims.sub).toBe(env.emulator.app.clientId);
+    expect(claims.aud).toBe(ref.env.emulator.tokenUrl());
+    expect(claims.iss).toBe(ref.env.emulator.app.clientId);
+    expect(claims.sub).toBe(ref.env.emulator.app.clientId);
     expect(claims.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const iat = claims.iat as number;
     expect(iat).toBeGreaterThanOrEqual(before);
@@ -74,7 +61,7 @@ describe("certificate connection", () => {
     await listTwoUsers();
     clearTokenProviders();
     await listTwoUsers();
-    const jtis = tokenRequests(env.emulator).map((f) => decode((f.get("client_assertion") ?? "").split(".")[1] ?? "").jti);
+    const jtis = tokenRequests(ref.env.emulator).map((f) => decode((f.get("client_assertion") ?? "").split(".")[1] ?? "").jti);
     expect(jtis).toHaveLength(2);
     expect(jtis[0]).not.toBe(jtis[1]);
   });
@@ -104,9 +91,9 @@ describe("certificate connection", () => {
       cipher: "aes-256-cbc",
       passphrase: "right",
     }) as string;
-    await expectInputError(env, () => listTwoUsers({ certificate: encrypted }), /^Private Key Passphrase: is empty/);
+    await expectInputError(ref.env, () => listTwoUsers({ certificate: encrypted }), /^Private Key Passphrase: is empty/);
     await expectInputError(
-      env,
+      ref.env,
       () => listTwoUsers({ certificate: encrypted, privateKeyPassphrase: "wrong" }),
       /^Private Key Passphrase: does not decrypt/,
     );
@@ -114,15 +101,19 @@ describe("certificate connection", () => {
 
   test("a key that does not match the certificate, a foreign thumbprint and a certificate pasted as the key are refused before any request", async () => {
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
-    await expectInputError(env, () => listTwoUsers({ certificate: other }), /^Certificate: is not the private key of Public Certificate/);
     await expectInputError(
-      env,
+      ref.env,
+      () => listTwoUsers({ certificate: other }),
+      /^Certificate: is not the private key of Public Certificate/,
+    );
+    await expectInputError(
+      ref.env,
       () => listTwoUsers({ certificateThumbprint: "00".repeat(20) }),
       /^Certificate Thumbprint: is not the thumbprint of Public Certificate/,
     );
-    await expectInputError(env, () => listTwoUsers({ certificate: pki.appCertificate }), /^Certificate: holds no PEM private key/);
+    await expectInputError(ref.env, () => listTwoUsers({ certificate: pki.appCertificate }), /^Certificate: holds no PEM private key/);
     await expectInputError(
-      env,
+      ref.env,
       () => listTwoUsers({ publicCertificate: "", certificateThumbprint: "abc" }),
       /^Certificate Thumbprint: is not a SHA-1/,
     );
@@ -155,13 +146,13 @@ describe("certificate connection", () => {
 
   test("the emulator answers AADSTS7000274 to an assertion without a key identifier", async () => {
     const header = Buffer.from(JSON.stringify({ alg: "RS256", typ: "JWT" })).toString("base64url");
-    const claims = Buffer.from(JSON.stringify({ aud: env.emulator.tokenUrl() })).toString("base64url");
-    const response = await fetch(env.emulator.tokenUrl(), {
+    const claims = Buffer.from(JSON.stringify({ aud: ref.env.emulator.tokenUrl() })).toString("base64url");
+    const response = await fetch(ref.env.emulator.tokenUrl(), {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
         grant_type: "client_credentials",
-        client_id: env.emulator.app.clientId,
+        client_id: ref.env.emulator.app.clientId,
         scope: "https://graph.microsoft.com/.default",
         client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
         client_assertion: `${header}.${claims}.c2ln`,

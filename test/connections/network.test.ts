@@ -1,50 +1,45 @@
 import { isConnectionError } from "@prismatic-io/spectral";
-import { clearTokenProviders, transportFor } from "../../src/graph";
-import { TestEnv, clientCredentialsConnection, dataOf, startTestEnv } from "../helpers/setup";
-import { certificateConnection, thrown } from "../helpers/connections";
+import { transportFor } from "../../src/graph";
+import { clientCredentialsConnection, dataOf } from "../helpers/setup";
+import { certificateConnection, thrown, useConnectionEnv } from "../helpers/connections";
 import { TestProxy, TlsFront, pki, startProxy, startTlsFront } from "../helpers/network";
 
-let env: TestEnv;
+const ref = useConnectionEnv();
 let proxy: TestProxy;
 let front: TlsFront;
 beforeAll(async () => {
-  env = await startTestEnv({ userCount: 5 });
-  env.emulator.tokens.registerCertificate(pki.appCertificate);
   proxy = await startProxy();
-  front = await startTlsFront(env.emulator.url);
+  front = await startTlsFront(ref.env.emulator.url);
 });
 afterAll(async () => {
   await proxy.close();
   await front.close();
-  await env.emulator.close();
 });
 beforeEach(() => {
-  clearTokenProviders();
   proxy.requests.length = 0;
-  env.emulator.requests.length = 0;
 });
 
-async function users(connection = certificateConnection(env.emulator)): Promise<unknown[]> {
-  const result = await env.harness.action("rawRequest", { connection, url: "/users", queryParams: [{ key: "$top", value: "2" }] });
+async function users(connection = certificateConnection(ref.env.emulator)): Promise<unknown[]> {
+  const result = await ref.env.harness.action("rawRequest", { connection, url: "/users", queryParams: [{ key: "$top", value: "2" }] });
   return dataOf<{ value: unknown[] }>(result).value;
 }
 
 /** A certificate connection whose Graph and login hosts are the HTTPS front (certificate from the test CA). */
 function overTls(fields: Record<string, unknown> = {}) {
-  return certificateConnection(env.emulator, { baseUrl: front.url, entraIdEndpoint: front.url, ...fields });
+  return certificateConnection(ref.env.emulator, { baseUrl: front.url, entraIdEndpoint: front.url, ...fields });
 }
 
 describe("HTTP proxy", () => {
   test("the component's token request and its Graph calls both pass through the proxy", async () => {
-    expect(await users(certificateConnection(env.emulator, { httpProxy: proxy.url }))).toHaveLength(2);
+    expect(await users(certificateConnection(ref.env.emulator, { httpProxy: proxy.url }))).toHaveLength(2);
     expect(proxy.requests.map((r) => `${r.method} ${new URL(r.target).pathname}`)).toEqual([
-      `POST /${env.emulator.app.tenantId}/oauth2/v2.0/token`,
+      `POST /${ref.env.emulator.app.tenantId}/oauth2/v2.0/token`,
       "GET /v1.0/users",
     ]);
   });
 
   test("platform-token connections send their Graph calls through it too", async () => {
-    await users(clientCredentialsConnection(env.emulator, env.token, { httpProxy: proxy.url }));
+    await users(clientCredentialsConnection(ref.env.emulator, ref.env.token, { httpProxy: proxy.url }));
     expect(proxy.requests.map((r) => new URL(r.target).pathname)).toEqual(["/v1.0/users"]);
   });
 
@@ -55,30 +50,30 @@ describe("HTTP proxy", () => {
     expect(tunnels.length).toBeGreaterThanOrEqual(1);
     expect(proxy.requests.every((r) => r.method === "CONNECT" && r.target === new URL(front.url).host)).toBe(true);
     expect(tunnels[0]?.proxyAuthorization).toBe(`Basic ${Buffer.from("svc@corp:pr0xy-pa55").toString("base64")}`);
-    expect(env.emulator.requests.every((r) => r.headers["proxy-authorization"] === undefined)).toBe(true);
-    expect(env.emulator.requests.map((r) => r.path)).toEqual([`/${env.emulator.app.tenantId}/oauth2/v2.0/token`, "/v1.0/users"]);
+    expect(ref.env.emulator.requests.every((r) => r.headers["proxy-authorization"] === undefined)).toBe(true);
+    expect(ref.env.emulator.requests.map((r) => r.path)).toEqual([`/${ref.env.emulator.app.tenantId}/oauth2/v2.0/token`, "/v1.0/users"]);
   });
 
   test("report downloads (off-origin, without the token) go through the proxy", async () => {
-    const connection = clientCredentialsConnection(env.emulator, env.token, { httpProxy: proxy.url });
-    const result = await env.harness.action("getUsageReport", { connection, report: "getOffice365ActiveUserDetail", period: "D7" });
+    const connection = clientCredentialsConnection(ref.env.emulator, ref.env.token, { httpProxy: proxy.url });
+    const result = await ref.env.harness.action("getUsageReport", { connection, report: "getOffice365ActiveUserDetail", period: "D7" });
     expect(dataOf<{ rows: unknown[] }>(result).rows.length).toBeGreaterThan(0);
     const hosts = proxy.requests.map((r) => new URL(r.target).host);
-    expect(hosts[0]).toBe(new URL(env.emulator.url).host);
-    expect(hosts.some((host) => host !== new URL(env.emulator.url).host)).toBe(true);
+    expect(hosts[0]).toBe(new URL(ref.env.emulator.url).host);
+    expect(hosts.some((host) => host !== new URL(ref.env.emulator.url).host)).toBe(true);
   });
 
   test("the proxy's password never shows in an error", async () => {
-    const error = await thrown(() => users(certificateConnection(env.emulator, { httpProxy: "http://svc:Pr0xy-S3cret@127.0.0.1:9" })));
+    const error = await thrown(() => users(certificateConnection(ref.env.emulator, { httpProxy: "http://svc:Pr0xy-S3cret@127.0.0.1:9" })));
     expect(isConnectionError(error)).toBe(true);
     expect(error.message).toMatch(/The token request to http:\/\/127\.0\.0\.1:\d+ got no answer/);
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain("Pr0xy-S3cret");
   });
 
   test("a proxy that is not an http(s) URL is refused before any request", async () => {
-    const error = await thrown(() => users(certificateConnection(env.emulator, { httpProxy: "socks5://127.0.0.1:1080" })));
+    const error = await thrown(() => users(certificateConnection(ref.env.emulator, { httpProxy: "socks5://127.0.0.1:1080" })));
     expect(error.message).toMatch(/^HTTP Proxy: must start with http:\/\/ or https:\/\//);
-    expect(env.emulator.requests).toHaveLength(0);
+    expect(ref.env.emulator.requests).toHaveLength(0);
   });
 });
 
@@ -86,7 +81,7 @@ describe("TLS trust", () => {
   test("a server certificate from a private CA is refused by default, trusted with CA Certificate, accepted with Verify SSL off", async () => {
     const refused = await thrown(() => users(overTls()));
     expect(refused.message).toMatch(/self.signed|unable to (get|verify)|SELF_SIGNED|UNABLE_TO/i);
-    expect(env.emulator.requests).toHaveLength(0);
+    expect(ref.env.emulator.requests).toHaveLength(0);
 
     expect(await users(overTls({ caCertificate: pki.caCertificate }))).toHaveLength(2);
     expect(await users(overTls({ caCertificate: pki.caCertificate.trim().replace(/\n/g, "\\n") }))).toHaveLength(2);

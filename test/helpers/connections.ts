@@ -3,7 +3,9 @@ import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
 import { certificateCredentials, passwordGrant, refreshToken } from "../../src/connections";
 import type { Emulator } from "../../emulator";
+import { clearTokenProviders, tokenClock } from "../../src/graph";
 import { pki } from "./network";
+import { TestEnv, startTestEnv } from "./setup";
 
 /** The inputs every connection that gets its own tokens shares, pointed at the emulator. */
 function tenantApp(emulator: Emulator): Record<string, unknown> {
@@ -75,4 +77,25 @@ export async function thrown(run: () => Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error("expected an error, but none was thrown");
+}
+
+/**
+ * Registers the hooks the connection suites share: an emulator with the app certificate registered, and before each
+ * test no cached token, an empty request log and the real clock. Read `ref.env` inside tests.
+ */
+export function useConnectionEnv(): { env: TestEnv } {
+  const ref = {} as { env: TestEnv };
+  const realNow = tokenClock.now;
+  beforeAll(async () => {
+    ref.env = await startTestEnv({ userCount: 5 });
+    ref.env.emulator.tokens.registerCertificate(pki.appCertificate);
+  });
+  afterAll(() => ref.env.emulator.close());
+  beforeEach(() => {
+    clearTokenProviders();
+    ref.env.emulator.requests.length = 0;
+    ref.env.emulator.tokens.allowPublicClient = true;
+    tokenClock.now = realNow;
+  });
+  return ref;
 }
