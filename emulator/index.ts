@@ -3,6 +3,7 @@ import { Emulator, EmulatorOptions } from "./kernel/server";
 import { registerRoutes } from "./areas";
 
 export { EMULATOR_APP, Emulator } from "./kernel/server";
+export { EMULATOR_APP_CERTIFICATE } from "./identity/appCertificate";
 export type { EmulatorOptions, EmulatorRequest, LoggedRequest } from "./kernel/server";
 
 /** An emulator with every area, not yet listening. */

@@ -6,7 +6,8 @@
 import path from "node:path";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
-import { startEmulator, Emulator } from "../emulator";
+import { X509Certificate } from "node:crypto";
+import { EMULATOR_APP_CERTIFICATE, startEmulator, Emulator } from "../emulator";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = require(path.resolve(__dirname, "../dist/index.js")) as { default: Parameters<typeof createHarness>[0] };
@@ -163,6 +164,27 @@ async function main(): Promise<void> {
       const throttled = emulator.requestsTo("/v1.0/users").slice(-2);
       line("first attempt", "429 Too Many Requests, Retry-After: 1");
       line("second attempt", `200 OK after ${((Date.now() - started) / 1000).toFixed(2)} s (${throttled.length} requests)`);
+    });
+
+    await step("Connect with a certificate instead of a client secret", async () => {
+      const certificateConnection = createConnection({ key: "certificateCredentials" } as never, {
+        baseUrl: emulator.url,
+        entraIdEndpoint: emulator.url,
+        tenant: emulator.app.tenantId,
+        clientId: emulator.app.clientId,
+        certificate: EMULATOR_APP_CERTIFICATE.privateKey.replace(/\n/g, "\\n"),
+        certificateThumbprint: new X509Certificate(EMULATOR_APP_CERTIFICATE.certificate).fingerprint.replace(/:/g, ""),
+        publicCertificate: EMULATOR_APP_CERTIFICATE.certificate,
+        scopes: "https://graph.microsoft.com/.default",
+      });
+      const before = emulator.requestsTo("/oauth2/v2.0/token").length;
+      await Promise.all(Array.from({ length: 5 }, () => action("rawRequest", { connection: certificateConnection, url: "/organization" })));
+      const assertion = new URLSearchParams(emulator.requestsTo("/oauth2/v2.0/token").at(-1)?.body).get("client_assertion") ?? "";
+      line("client assertion header", Buffer.from(assertion.split(".")[0] ?? "", "base64url").toString("utf8"));
+      line(
+        "5 concurrent actions",
+        `${emulator.requestsTo("/oauth2/v2.0/token").length - before} token request (key pasted with literal \\n)`,
+      );
     });
 
     await step("A foreign URL is refused before any request", async () => {

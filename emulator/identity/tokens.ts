@@ -1,4 +1,5 @@
 import { X509Certificate, createHash, randomBytes } from "node:crypto";
+import { EMULATOR_APP_CERTIFICATE } from "./appCertificate";
 
 export interface AppRegistration {
   tenantId: string;
@@ -40,6 +41,15 @@ export interface RegisteredCertificate {
   x5tS256: string;
 }
 
+function registeredCertificate(pem: string): RegisteredCertificate {
+  const certificate = new X509Certificate(pem);
+  return {
+    certificate,
+    x5t: createHash("sha1").update(certificate.raw).digest("base64url"),
+    x5tS256: createHash("sha256").update(certificate.raw).digest("base64url"),
+  };
+}
+
 /** The password every seeded user signs in with, unless a test sets another. */
 export const EMULATOR_USER_PASSWORD = "Emulator-Passw0rd!";
 const REFRESH_INACTIVITY_MS = 90 * 24 * 3600 * 1000;
@@ -64,8 +74,8 @@ export class TokenStore {
   private readonly codes = new Map<string, CodeInfo>();
   private readonly redeemedCodes = new Set<string>();
   lifetimeSeconds = 3599;
-  /** The app's certificate credentials (Certificates & secrets > Certificates). */
-  readonly certificates: RegisteredCertificate[] = [];
+  /** The app's certificate credentials (Certificates & secrets > Certificates); push to register another. */
+  readonly certificates: RegisteredCertificate[] = [registeredCertificate(EMULATOR_APP_CERTIFICATE.certificate)];
   /** Sign-in settings per user principal name (lower case). */
   readonly passwords = new Map<string, string>();
   /** Users whose Conditional Access requires MFA (AADSTS50076) or who must first register for it (AADSTS50079). */
@@ -73,17 +83,6 @@ export class TokenStore {
   readonly mfaRegistrationRequired = new Set<string>();
   /** 'Allow public client flows': password and refresh-token grants without a client credential. */
   allowPublicClient = true;
-
-  registerCertificate(pem: string): RegisteredCertificate {
-    const certificate = new X509Certificate(pem);
-    const registered = {
-      certificate,
-      x5t: createHash("sha1").update(certificate.raw).digest("base64url"),
-      x5tS256: createHash("sha256").update(certificate.raw).digest("base64url"),
-    };
-    this.certificates.push(registered);
-    return registered;
-  }
 
   passwordOf(userPrincipalName: string): string {
     return this.passwords.get(userPrincipalName.toLowerCase()) ?? EMULATOR_USER_PASSWORD;

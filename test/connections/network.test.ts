@@ -1,5 +1,5 @@
 import { isConnectionError } from "@prismatic-io/spectral";
-import { transportFor } from "../../src/graph";
+import { redactText, transportFor } from "../../src/graph";
 import { clientCredentialsConnection, dataOf } from "../helpers/setup";
 import { certificateConnection, thrown, useConnectionEnv } from "../helpers/connections";
 import { TestProxy, TlsFront, pki, startProxy, startTlsFront } from "../helpers/network";
@@ -100,5 +100,18 @@ describe("transport", () => {
     expect(transportFor({ proxyUrl: proxy.url })).toBe(transportFor({ proxyUrl: proxy.url }));
     expect(transportFor({ proxyUrl: proxy.url })).not.toBe(transportFor({}));
     expect(transportFor({ verifySsl: false })).not.toBe(transportFor({}));
+  });
+});
+
+describe("redaction", () => {
+  test("a proxy's credentials and a pasted private key are taken out of any text", () => {
+    const text = `proxy http://svc:Pr0xy-S3cret@proxy.corp:8080 key ${pki.appKey}`;
+    const shown = redactText(text);
+    expect(shown).not.toContain("Pr0xy-S3cret");
+    expect(shown).toContain("http://[REDACTED]@proxy.corp:8080");
+    expect(shown).not.toContain(pki.appKey.split("\n")[1]);
+    expect(redactText("https://graph.microsoft.com/v1.0/users/ann@contoso.com")).toBe(
+      "https://graph.microsoft.com/v1.0/users/ann@contoso.com",
+    );
   });
 });

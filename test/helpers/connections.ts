@@ -80,7 +80,7 @@ export async function thrown(run: () => Promise<unknown>): Promise<Error> {
 }
 
 /**
- * Registers the hooks the connection suites share: an emulator with the app certificate registered, and before each
+ * Registers the hooks the connection suites share: an emulator (its app has the certificate registered), and before each
  * test no cached token, an empty request log and the real clock. Read `ref.env` inside tests.
  */
 export function useConnectionEnv(): { env: TestEnv } {
@@ -88,7 +88,6 @@ export function useConnectionEnv(): { env: TestEnv } {
   const realNow = tokenClock.now;
   beforeAll(async () => {
     ref.env = await startTestEnv({ userCount: 5 });
-    ref.env.emulator.tokens.registerCertificate(pki.appCertificate);
   });
   afterAll(() => ref.env.emulator.close());
   beforeEach(() => {

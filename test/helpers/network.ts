@@ -4,13 +4,14 @@ import https from "node:https";
 import net from "node:net";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import { EMULATOR_APP_CERTIFICATE } from "../../emulator/identity/appCertificate";
 
 const PKI = path.resolve(__dirname, "../fixtures/pki");
 
-/** Test PKI made once with openssl: an app certificate and key, and a CA that signed a certificate for 127.0.0.1. */
+/** The emulated app's certificate and key, and test PKI made once with openssl: a CA that signed a certificate for 127.0.0.1. */
 export const pki = {
-  appCertificate: fs.readFileSync(path.join(PKI, "app-cert.pem"), "utf8"),
-  appKey: fs.readFileSync(path.join(PKI, "app-key.pem"), "utf8"),
+  appCertificate: EMULATOR_APP_CERTIFICATE.certificate,
+  appKey: EMULATOR_APP_CERTIFICATE.privateKey,
   caCertificate: fs.readFileSync(path.join(PKI, "ca-cert.pem"), "utf8"),
   serverCertificate: fs.readFileSync(path.join(PKI, "server-cert.pem"), "utf8"),
   serverKey: fs.readFileSync(path.join(PKI, "server-key.pem"), "utf8"),
