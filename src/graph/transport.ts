@@ -114,6 +114,13 @@ async function sendWith(wire: AxiosInstance, req: WireRequest): Promise<WireResp
   return { status: response.status, headers: flatten(response.headers), body };
 }
 
+let directTransport: Transport | undefined;
+
+function createTransport(settings: NetworkSettings): Transport {
+  const wire = createAxios(settings);
+  return { settings: Object.freeze({ ...settings }), send: (req) => sendWith(wire, req) };
+}
+
 function settingsKey(settings: NetworkSettings): string {
   return JSON.stringify([settings.proxyUrl ?? "", settings.verifySsl !== false, settings.caCertificate ?? ""]);
 }
@@ -123,11 +130,12 @@ function settingsKey(settings: NetworkSettings): string {
  * created on first use and reused by every later request and client.
  */
 export function transportFor(settings: NetworkSettings = {}): Transport {
+  // Most connections set nothing: skip building a key for them.
+  if (!settings.proxyUrl && !settings.caCertificate && settings.verifySsl !== false) return (directTransport ??= createTransport({}));
   const key = settingsKey(settings);
   let transport = transports.get(key);
   if (!transport) {
-    const wire = createAxios(settings);
-    transport = { settings: Object.freeze({ ...settings }), send: (req) => sendWith(wire, req) };
+    transport = createTransport(settings);
     if (transports.size >= MAX_CACHED_TRANSPORTS) transports.delete(transports.keys().next().value as string);
     transports.set(key, transport);
   }

@@ -48,6 +48,7 @@ describe("password grant connection", () => {
       [{ username: enrolUser?.userPrincipalName }, /AADSTS50079: .*enroll in multi-factor authentication.* must first register/],
       [{ password: "not-it" }, /AADSTS50126: Error validating credentials.*federated/],
       [{ username: "nobody@contoso.onmicrosoft.com" }, /AADSTS50034: .*does not exist/],
+      [{ clientSecret: ref.env.emulator.app.clientSecretId }, /AADSTS7000215: .*not the client secret ID.* not its Secret ID/],
     ];
     for (const [fields, message] of cases) {
       const error = await thrown(() => me(passwordConnection(ref.env.emulator, fields)));
