@@ -7,6 +7,7 @@ import {
   Transport,
   asText,
   certificateCredential,
+  normalizePem,
   normalizeServiceUrl,
   registerSecret,
   tokenProviderFor,
@@ -36,7 +37,7 @@ export function networkSettingsOf(connection: Connection): NetworkSettings {
   return {
     proxyUrl: proxyUrl || undefined,
     verifySsl: verify !== "false",
-    caCertificate: caCertificate ? caCertificate.replace(/\\n/g, "\n") : undefined,
+    caCertificate: caCertificate ? normalizePem(caCertificate) : undefined,
   };
 }
 

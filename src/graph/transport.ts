@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import tls from "node:tls";
 import axios, { AxiosError, AxiosInstance, AxiosProxyConfig, AxiosResponse } from "axios";
+import { normalizePem } from "./auth/pem";
 import { InputError } from "./errors";
 import { asText } from "./text";
 
@@ -165,7 +166,7 @@ export function validateProxyUrl(value: string, inputName = "HTTP Proxy"): strin
 
 /** Checks a PEM bundle input holds at least one certificate. */
 export function validateCaBundle(value: string, inputName = "CA Certificate"): string {
-  const pem = value.replace(/\\n/g, "\n").trim();
+  const pem = normalizePem(value);
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
     throw new InputError(inputName, "holds no PEM certificate; paste the CA's certificate(s) starting with -----BEGIN CERTIFICATE-----");
   }

@@ -73,7 +73,7 @@ describe("certificate connection", () => {
     expect(verify("sha256", Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, Buffer.from(parts[2] ?? "", "base64url"))).toBe(true);
   });
 
-  test("a key pasted on one line with literal \\n, a PKCS#1 key and an encrypted key with its passphrase all sign in", async () => {
+  test("a key pasted on one line (literal \\n or spaces), PKCS#1, and encrypted PKCS#8 or legacy PKCS#1 keys with their passphrase all sign in", async () => {
     const key = createPrivateKey(pki.appKey);
     expect(await listTwoUsers({ certificate: pki.appKey.trim().replace(/\n/g, "\\n") })).toHaveLength(2);
     const pkcs1 = key.export({ type: "pkcs1", format: "pem" }) as string;
@@ -82,6 +82,10 @@ describe("certificate connection", () => {
     const encrypted = key.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "correct horse" }) as string;
     expect(encrypted).toMatch(/BEGIN ENCRYPTED PRIVATE KEY/);
     expect(await listTwoUsers({ certificate: encrypted.replace(/\n/g, "\\n"), privateKeyPassphrase: "correct horse" })).toHaveLength(2);
+    const legacy = key.export({ type: "pkcs1", format: "pem", cipher: "aes-256-cbc", passphrase: "correct horse" }) as string;
+    expect(legacy).toMatch(/Proc-Type: 4,ENCRYPTED\nDEK-Info: /);
+    expect(await listTwoUsers({ certificate: legacy.replace(/\n/g, "\\n"), privateKeyPassphrase: "correct horse" })).toHaveLength(2);
+    expect(await listTwoUsers({ certificate: `"${pki.appKey.replace(/\n/g, " ")}"` })).toHaveLength(2);
   });
 
   test("an encrypted key without or with a wrong passphrase is refused before any request", async () => {

@@ -1,17 +1,23 @@
 import { KeyObject, X509Certificate, createPrivateKey } from "node:crypto";
 import { InputError } from "../errors";
 
-/** Restores a PEM pasted into a one-line field (literal `\n`, CRLF, surrounding quotes or spaces). */
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+const LEGACY_HEADER = /(Proc-Type|DEK-Info):\s*(\S+)/g;
+
+/**
+ * Restores PEM blocks pasted into a one-line field: literal `\n`, CRLF, spaces for line breaks, surrounding quotes.
+ * Each block is rebuilt with its legacy encryption headers (Proc-Type, DEK-Info) and the body in 64-character lines.
+ */
 export function normalizePem(text: string): string {
-  return text
-    .trim()
-    .replace(/^"|"$/g, "")
-    .replace(/\\r\\n|\\n|\\r/g, "\n")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join("\n");
+  const unescaped = text.replace(/\\r\\n|\\n|\\r/g, "\n");
+  const blocks: string[] = [];
+  for (const [, label, inner] of unescaped.matchAll(PEM_BLOCK)) {
+    const headers = [...(inner ?? "").matchAll(LEGACY_HEADER)].map(([, name, value]) => `${name}: ${value}`);
+    const body = (inner ?? "").replace(LEGACY_HEADER, "").replace(/\s+/g, "");
+    const lines = body.match(/.{1,64}/g) ?? [];
+    blocks.push([`-----BEGIN ${label}-----`, ...(headers.length ? [...headers, ""] : []), ...lines, `-----END ${label}-----`].join("\n"));
+  }
+  return blocks.length ? `${blocks.join("\n")}\n` : unescaped.trim();
 }
 
 /** Reads a PEM private key: PKCS#8 or PKCS#1, encrypted (with `passphrase`) or not. */
