@@ -1,6 +1,16 @@
 import type { ActionLogger, Connection } from "@prismatic-io/spectral";
 import { ConnectionError } from "@prismatic-io/spectral";
-import { ApiVersion, GraphClient, InputError, RetryPolicy, TokenError, normalizeServiceUrl, redactValue, transportFor } from "./graph";
+import {
+  ApiVersion,
+  GraphClient,
+  InputError,
+  RetryPolicy,
+  TokenError,
+  Transport,
+  normalizeServiceUrl,
+  redactValue,
+  transportFor,
+} from "./graph";
 import { validateConnectionFields } from "./connections/validate";
 import { SELF_TOKEN_CONNECTIONS, networkSettingsOf, tokenProviderOf } from "./connections/tokens";
 
@@ -12,13 +22,18 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+interface GraphClientToken {
+  accessToken: string | (() => Promise<string>);
+  onUnauthorized: () => void;
+}
+
 /** The platform's connection error, carrying the connection without its secrets (errors end up in logs). */
 function connectionError(connection: Connection, message: string): ConnectionError {
   return new ConnectionError(redactValue(connection) as Connection, message);
 }
 
 /** The access token as the client asks for it: the platform's, or one this component gets, caches and renews. */
-function accessTokenOf(connection: Connection, transport: ReturnType<typeof transportFor>): GraphClientToken {
+function accessTokenOf(connection: Connection, transport: Transport): GraphClientToken {
   if (SELF_TOKEN_CONNECTIONS.has(connection.key)) {
     const provider = tokenProviderOf(connection, transport);
     const getToken = async () => {
@@ -35,11 +50,6 @@ function accessTokenOf(connection: Connection, transport: ReturnType<typeof tran
     throw connectionError(connection, "The connection has no access token: authorize (or reconnect) the Microsoft Graph connection.");
   }
   return { accessToken: token, onUnauthorized: () => undefined };
-}
-
-interface GraphClientToken {
-  accessToken: string | (() => Promise<string>);
-  onUnauthorized: () => void;
 }
 
 /** Turns the platform's connection value into the Graph client every action uses. */

@@ -1,4 +1,4 @@
-import { KeyObject, X509Certificate, constants, createHash, randomUUID, sign } from "node:crypto";
+import { KeyObject, constants, createHash, randomUUID, sign } from "node:crypto";
 import { InputError } from "../errors";
 import { loadCertificate, loadPrivateKey } from "./pem";
 
@@ -38,10 +38,6 @@ function parseThumbprint(value: string): Buffer {
   return Buffer.from(hex, "hex");
 }
 
-function derOf(certificate: X509Certificate): Buffer {
-  return certificate.raw;
-}
-
 /**
  * Checks the certificate inputs before any request: the key reads, matches the certificate, and the thumbprint is the
  * certificate's. With a certificate, Microsoft's current format (PS256, `x5t#S256`); with a thumbprint only, RS256 and `x5t`.
@@ -57,7 +53,7 @@ export function certificateCredential(inputs: CertificateInputs): CertificateCre
         "is not the private key of Public Certificate; paste the key that belongs to the uploaded certificate",
       );
     }
-    const der = derOf(certificate);
+    const der = certificate.raw;
     if (thumbprint && !thumbprint.equals(createHash("sha1").update(der).digest())) {
       throw new InputError(
         "Certificate Thumbprint",
