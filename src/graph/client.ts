@@ -186,6 +186,11 @@ export class GraphClient {
     if (typeof token === "string") registerSecret(token);
   }
 
+  /** The bearer token requests carry, whoever obtained it (to read its claims; never log or return it). */
+  currentAccessToken(): Promise<string> {
+    return this.accessToken();
+  }
+
   /** Resolves a path or same-origin URL to an absolute URL; refuses any other origin before anything is sent. */
   resolveUrl(path: string, query?: Query, apiVersion?: ApiVersion, inputName = "URL"): URL {
     const text = typeof path === "string" ? path.trim() : "";

@@ -1,4 +1,5 @@
 import { isConnectionError } from "@prismatic-io/spectral";
+import { createGraphClient } from "../../src/client";
 import { tenantOrClientHint } from "../../src/connections/validate";
 import { tokenClock, tokenErrorFrom } from "../../src/graph";
 import { dataOf, expectInputError } from "../helpers/setup";
@@ -32,6 +33,14 @@ describe("tokens the component gets itself", () => {
     ref.env.emulator.tokens.expireAccessTokens();
     await organization(connection);
     expect(tokenRequests(ref.env.emulator)).toHaveLength(2);
+  });
+
+  test("the client hands out the token the provider obtained, the same one Graph received", async () => {
+    const connection = passwordConnection(ref.env.emulator);
+    const token = await createGraphClient(connection).currentAccessToken();
+    await organization(connection);
+    expect(ref.env.emulator.requestsTo("/organization")[0]?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(tokenRequests(ref.env.emulator)).toHaveLength(1);
   });
 
   test("a token Graph refuses (401) is dropped: the next action gets a new one", async () => {
