@@ -1,0 +1,97 @@
+import { GraphError, type TokenClaims } from "../graph";
+import { formatGrants } from "./grants";
+import { permissionsFor } from "./index";
+import type { ActionPermissions } from "./types";
+
+export type PermissionKind = "application" | "delegated";
+
+/** App-only connections hold application permissions (roles); the others act for a user with delegated scopes. */
+const KIND_BY_CONNECTION: Record<string, PermissionKind> = {
+  oauthClientCredentials: "application",
+  certificateCredentials: "application",
+  oauth: "delegated",
+  passwordGrant: "delegated",
+  refreshToken: "delegated",
+};
+
+/** The kind of permission a request runs with: what its token says, else what its connection type implies. */
+export function permissionKind(connection: unknown, claims?: TokenClaims): PermissionKind | undefined {
+  if (claims?.kind) return claims.kind;
+  const key = connection && typeof connection === "object" ? (connection as { key?: unknown }).key : undefined;
+  return typeof key === "string" ? KIND_BY_CONNECTION[key] : undefined;
+}
+
+const DENIED_CODES = new Set(["authorization_requestdenied", "forbidden", "accessdenied", "erroraccessdenied"]);
+
+export function isPermissionDenied(error: unknown): error is GraphError {
+  return error instanceof GraphError && error.status === 403 && DENIED_CODES.has(error.code.toLowerCase());
+}
+
+/** What the token holds, as the hint and Check Connection print it. */
+export function heldPermissions(kind: PermissionKind, claims: TokenClaims | undefined): string {
+  if (!claims) return "its permissions could not be read (the access token is not a JWT)";
+  const held = kind === "application" ? claims.roles : claims.scopes;
+  const noun = kind === "application" ? "roles" : "scopes";
+  return held.length > 0 ? `${noun} ${held.join(", ")}` : `no ${noun}`;
+}
+
+const WHERE_TO_GRANT: Record<PermissionKind, string> = {
+  application:
+    "Add it in the app registration under API permissions → Microsoft Graph → Application permissions and grant admin consent; a new token carries it.",
+  delegated:
+    "Add it in the app registration under API permissions → Microsoft Graph → Delegated permissions and to the connection's Scopes, then reconnect so the user (or an admin) consents.",
+};
+
+/** The sentences a 403 gets: what this action needs for this kind of connection, and what the token holds. */
+export function permissionHint(
+  key: string,
+  permissions: ActionPermissions | undefined,
+  kind: PermissionKind | undefined,
+  claims: TokenClaims | undefined,
+): string {
+  if (!permissions) return `No permissions are recorded for ${key}.`;
+  const kinds: PermissionKind[] = kind ? [kind] : ["application", "delegated"];
+  const needs = kinds.map((k) => {
+    const grants = permissions[k];
+    const wanted = grants.length > 0 ? formatGrants(grants) : "none listed by Microsoft (see the notes)";
+    return `${key} needs the ${k} permission ${wanted}`;
+  });
+  const holds = kind ? `; the token holds ${heldPermissions(kind, claims)}.` : ".";
+  const notes = permissions.notes ? ` ${permissions.notes}` : "";
+  const where = kind && permissions[kind].length > 0 ? ` ${WHERE_TO_GRANT[kind]}` : "";
+  return `${needs.join("; ")}${holds}${where}${notes}`;
+}
+
+/** Adds to a permission-denied GraphError what `key` needs and what the token holds; other errors pass unchanged. */
+export function explainDenied(error: unknown, key: string, connection: unknown): unknown {
+  if (!isPermissionDenied(error)) return error;
+  const hint = permissionHint(key, permissionsFor(key), permissionKind(connection, error.tokenClaims), error.tokenClaims);
+  error.message = `${error.message}\n${hint}`;
+  return error;
+}
+
+interface Performs {
+  perform: (context: never, params: never) => Promise<unknown>;
+}
+
+/**
+ * Wraps every definition's perform so that a 403 from any of them names what to grant. Done where the areas are
+ * joined (not in the component's error hook) because only here is the action's key known.
+ */
+export function withPermissionHints<T extends Record<string, Performs>>(definitions: T): T {
+  const wrapped: Record<string, Performs> = {};
+  for (const [key, definition] of Object.entries(definitions)) {
+    const perform = definition.perform;
+    wrapped[key] = {
+      ...definition,
+      perform: async (context: never, params: never) => {
+        try {
+          return await perform(context, params);
+        } catch (error) {
+          throw explainDenied(error, key, (params as { connection?: unknown } | undefined)?.connection);
+        }
+      },
+    };
+  }
+  return wrapped as T;
+}
