@@ -27,12 +27,12 @@ export function isPermissionDenied(error: unknown): error is GraphError {
   return error instanceof GraphError && error.status === 403 && DENIED_CODES.has(error.code.toLowerCase());
 }
 
-/** What the token holds, as the hint and Check Connection print it. */
-export function heldPermissions(kind: PermissionKind, claims: TokenClaims | undefined): string {
-  if (!claims) return "its permissions could not be read (the access token is not a JWT)";
-  const held = kind === "application" ? claims.roles : claims.scopes;
+/** "the token holds roles A, B": what the token holds, as the hint says it. */
+function heldPermissions(kind: PermissionKind, claims: TokenClaims | undefined): string {
   const noun = kind === "application" ? "roles" : "scopes";
-  return held.length > 0 ? `${noun} ${held.join(", ")}` : `no ${noun}`;
+  if (!claims) return `the token's ${noun} could not be read (the access token is not a JWT)`;
+  const held = kind === "application" ? claims.roles : claims.scopes;
+  return held.length > 0 ? `the token holds ${noun} ${held.join(", ")}` : `the token holds no ${noun}`;
 }
 
 const WHERE_TO_GRANT: Record<PermissionKind, string> = {
@@ -51,12 +51,12 @@ export function permissionHint(
 ): string {
   if (!permissions) return `No permissions are recorded for ${key}.`;
   const kinds: PermissionKind[] = kind ? [kind] : ["application", "delegated"];
-  const needs = kinds.map((k) => {
-    const grants = permissions[k];
-    const wanted = grants.length > 0 ? formatGrants(grants) : "none listed by Microsoft (see the notes)";
-    return `${key} needs the ${k} permission ${wanted}`;
-  });
-  const holds = kind ? `; the token holds ${heldPermissions(kind, claims)}.` : ".";
+  const needs = kinds.map((k) =>
+    permissions[k].length > 0
+      ? `${key} needs the ${k} permission ${formatGrants(permissions[k])}`
+      : `Microsoft names no ${k} permission for ${key}`,
+  );
+  const holds = kind ? `; ${heldPermissions(kind, claims)}.` : ".";
   const notes = permissions.notes ? ` ${permissions.notes}` : "";
   const where = kind && permissions[kind].length > 0 ? ` ${WHERE_TO_GRANT[kind]}` : "";
   return `${needs.join("; ")}${holds}${where}${notes}`;

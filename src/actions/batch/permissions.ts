@@ -12,7 +12,8 @@ export const batchPermissions: PermissionsOf<typeof batch> = {
     endpoints: ["POST /$batch of GET /users/{id | userPrincipalName}"],
     application: ["User.Read.All"],
     delegated: ["User.ReadBasic.All"],
-    notes: "User.ReadBasic.All returns basic properties only; User.Read.All for the rest.",
+    notes:
+      "User.ReadBasic.All reads only id, displayName, givenName, surname, mail, photo and userPrincipalName; User.Read.All for the rest.",
   },
   assignLicensesBulk: {
     endpoints: ["POST /$batch of POST /users/{id}/assignLicense"],

@@ -9,13 +9,15 @@ export const usersPermissions: PermissionsOf<typeof users> = {
     endpoints: ["GET /users"],
     application: ["User.Read.All"],
     delegated: ["User.Read.All"],
-    notes: "User.ReadBasic.All (delegated) returns only basic properties, not the default Select.",
+    notes:
+      "User.ReadBasic.All (delegated) reads only id, displayName, givenName, surname, mail, photo and userPrincipalName, not the default Select.",
   },
   getUser: {
     endpoints: ["GET /users/{id | userPrincipalName}"],
     application: ["User.Read.All"],
     delegated: ["User.ReadBasic.All"],
-    notes: "User.ReadBasic.All returns basic properties only; User.Read.All for the rest. User.Read is enough for the signed-in user.",
+    notes:
+      "User.ReadBasic.All reads only id, displayName, givenName, surname, mail, photo and userPrincipalName; User.Read.All for the rest. User.Read is enough for the signed-in user.",
   },
   createUser: {
     endpoints: ["POST /users"],
