@@ -71,12 +71,13 @@ export function explainDenied(error: unknown, key: string, connection: unknown):
 }
 
 interface Performs {
-  perform: (context: never, params: never) => Promise<unknown>;
+  perform: (...args: never[]) => Promise<unknown>;
 }
 
 /**
- * Wraps every definition's perform so that a 403 from any of them names what to grant. Done where the areas are
- * joined (not in the component's error hook) because only here is the action's key known.
+ * Wraps every definition's perform (actions, triggers, data sources: the params with the connection come last)
+ * so that a 403 from any of them names what to grant. Done where the areas are joined, not in the component's
+ * error hook, because only here is the key known.
  */
 export function withPermissionHints<T extends Record<string, Performs>>(definitions: T): T {
   const wrapped: Record<string, Performs> = {};
@@ -84,11 +85,12 @@ export function withPermissionHints<T extends Record<string, Performs>>(definiti
     const perform = definition.perform;
     wrapped[key] = {
       ...definition,
-      perform: async (context: never, params: never) => {
+      perform: async (...args: never[]) => {
         try {
-          return await perform(context, params);
+          return await perform(...args);
         } catch (error) {
-          throw explainDenied(error, key, (params as { connection?: unknown } | undefined)?.connection);
+          const params = args[args.length - 1] as { connection?: unknown } | undefined;
+          throw explainDenied(error, key, params?.connection);
         }
       },
     };

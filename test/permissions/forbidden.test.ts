@@ -160,3 +160,18 @@ test("the notes pass the error hook's redaction intact", async () => {
   expect(error.message).toContain("User.ReadBasic.All (delegated) reads only id, displayName");
   expect(error.message).not.toContain("[REDACTED]");
 });
+
+test("a trigger's 403 names what it needs, and the failed poll saves nothing", async () => {
+  const instanceState: Record<string, unknown> = {};
+  const logger = { info() {}, debug() {}, log() {}, warn() {}, error() {}, trace() {}, metric() {} };
+  const error = await failure(() =>
+    env.harness.trigger("userChanges", undefined, { connection: appConnection(["Group.Read.All"]) }, { instanceState, logger }),
+  );
+  expect(error.message).toContain("userChanges needs the application permission User.Read.All; the token holds roles Group.Read.All.");
+  expect(instanceState).toEqual({});
+});
+
+test("a data source's 403 names what it needs", async () => {
+  const error = await failure(() => env.harness.dataSource("selectGroup", { connection: userConnection(["User.Read"]) }));
+  expect(error.message).toContain("selectGroup needs the delegated permission GroupMember.Read.All; the token holds scopes User.Read.");
+});
