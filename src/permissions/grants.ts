@@ -18,7 +18,7 @@ const ALSO_ACCEPTED: Record<string, string[]> = {
   "Group.Create": ["Group.ReadWrite.All", "Directory.ReadWrite.All"],
   "Group.ReadWrite.All": ["Directory.ReadWrite.All"],
   "Organization.Read.All": ["Directory.Read.All", "Directory.ReadWrite.All"],
-  "LicenseAssignment.Read.All": ["Directory.Read.All", "Directory.ReadWrite.All"],
+  "LicenseAssignment.Read.All": ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   "LicenseAssignment.ReadWrite.All": ["Directory.ReadWrite.All"],
 };
 

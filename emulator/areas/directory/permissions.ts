@@ -7,7 +7,13 @@ const USER_READ_ALL = ["User.Read.All", "User.ReadWrite.All", ...DIRECTORY_READ]
 const USER_WRITE = ["User.ReadWrite.All", "Directory.ReadWrite.All"];
 const GROUP_READ = ["GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", ...DIRECTORY_READ];
 const GROUP_WRITE = ["Group.ReadWrite.All", "Directory.ReadWrite.All"];
-const LICENSE_READ = ["LicenseAssignment.Read.All", "LicenseAssignment.ReadWrite.All", "Organization.Read.All", ...DIRECTORY_READ];
+const LICENSE_READ = [
+  "LicenseAssignment.Read.All",
+  "LicenseAssignment.ReadWrite.All",
+  "Organization.Read.All",
+  "Organization.ReadWrite.All",
+  ...DIRECTORY_READ,
+];
 const ORGANIZATION_READ = ["Organization.Read.All", "Organization.ReadWrite.All", ...DIRECTORY_READ];
 const PRESENCE_READ = ["Presence.Read.All", "Presence.ReadWrite.All"];
 
@@ -24,7 +30,10 @@ export function registerDirectoryPermissions(router: Router): void {
   router.requirePermissions("DELETE", "/users/:id", either(...USER_WRITE));
   router.requirePermissions("POST", "/users/:id/revokeSignInSessions", either("User.RevokeSessions.All", ...USER_WRITE));
   router.requirePermissions("GET", "/users/:id/manager", either(...USER_READ_ALL));
-  router.requirePermissions("GET", "/users/:id/memberOf", { application: DIRECTORY_READ, delegated: USER_READ_ALL });
+  router.requirePermissions("GET", "/users/:id/memberOf", {
+    application: DIRECTORY_READ,
+    delegated: ["GroupMember.Read.All", ...USER_READ_ALL],
+  });
   // Microsoft lists no application permission here, yet app-only calls with User.Read.All are answered: so is the emulator.
   router.requirePermissions("GET", "/users/:id/licenseDetails", either("LicenseAssignment.Read.All", ...USER_READ_ALL));
   // App-only /me is Graph's 400, which the handler answers.
