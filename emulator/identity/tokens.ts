@@ -64,6 +64,8 @@ export class TokenStore {
   lifetimeSeconds = 3599;
   /** Every permission the routes declare: what an app or user holds unless granted otherwise. */
   everyPermission: (kind: PermissionKind) => string[] = () => [];
+  /** The registered app's display name, for the `app_displayname` claim. */
+  appDisplayNameOf: (clientId: string) => string | undefined = () => undefined;
   /** The userPrincipalName of a directory user, for the `upn` claim. */
   userPrincipalNameOf: (userId: string) => string | undefined = () => undefined;
 
@@ -102,7 +104,7 @@ export class TokenStore {
       nbf: now,
       exp: Math.floor(info.expiresAt / 1000),
       appid: info.clientId,
-      app_displayname: "Graph Emulator App",
+      app_displayname: this.appDisplayNameOf(info.clientId),
       idtyp: info.kind === "app" ? "app" : "user",
       oid: info.kind === "app" ? info.clientId : info.userId,
       tid: info.tenantId,

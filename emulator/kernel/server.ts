@@ -68,6 +68,7 @@ export class Emulator {
     registerAreas(this.router, this);
     // Unless granted otherwise, apps and users hold every permission the routes declare.
     this.tokens.everyPermission = (kind) => everyPermission(this.router.declaredPermissions(), kind);
+    this.tokens.appDisplayNameOf = (clientId) => (clientId === this.app.clientId ? this.app.displayName : undefined);
     this.tokens.userPrincipalNameOf = (userId) => this.directory.findUser(userId)?.userPrincipalName ?? undefined;
   }
 

@@ -1,3 +1,4 @@
+import component from "../../src";
 import type { ConnectionCheck } from "../../src/actions/connection/examples";
 import { readTokenClaims } from "../../src/graph";
 import { actionPermissions } from "../../src/permissions";
@@ -54,6 +55,9 @@ test("an app-only token: who it is for, its roles, one call to /organization, an
   expect(result.missing).toEqual(expect.arrayContaining(["createUser", "listDirectoryAudits", "selectGroup"]));
   expect(result.missing).not.toContain("listUsers");
   expect(JSON.stringify(result)).not.toContain(token);
+  const converted = component as unknown as Record<"actions" | "triggers" | "dataSources", Record<string, unknown>>;
+  const everyKey = [...Object.keys(converted.actions), ...Object.keys(converted.triggers), ...Object.keys(converted.dataSources)];
+  expect(result.coverage.map((c) => c.key).sort()).toEqual(everyKey.sort());
 });
 
 test("a delegated token: the signed-in user, its scopes, one call to /me", async () => {

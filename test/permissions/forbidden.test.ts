@@ -33,6 +33,7 @@ describe("emulator tokens", () => {
       kind: "application",
       tenantId: env.emulator.app.tenantId,
       appId: env.emulator.app.clientId,
+      appName: env.emulator.app.displayName,
       roles: ["User.Read.All"],
       scopes: [],
     });
