@@ -70,30 +70,40 @@ export function explainDenied(error: unknown, key: string, connection: unknown):
   return error;
 }
 
+type Performer = (...args: never[]) => Promise<unknown>;
+
 interface Performs {
-  perform: (...args: never[]) => Promise<unknown>;
+  perform: Performer;
+}
+
+/** The functions of a definition that call Graph: an action's or data source's perform, a trigger's and its deploy hooks. */
+const GRAPH_CALLERS = ["perform", "onInstanceDeploy", "onInstanceDelete"] as const;
+
+function withHint(key: string, run: Performer): Performer {
+  return async (...args: never[]) => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      // Every one of these takes the params, which hold the connection, last.
+      const params = args[args.length - 1] as { connection?: unknown } | undefined;
+      throw explainDenied(error, key, params?.connection);
+    }
+  };
 }
 
 /**
- * Wraps every definition's perform (actions, triggers, data sources: the params with the connection come last)
- * so that a 403 from any of them names what to grant. Done where the areas are joined, not in the component's
- * error hook, because only here is the key known.
+ * Wraps what each definition runs so that a 403 from any action, trigger or data source names what to grant.
+ * Done where the areas are joined, not in the component's error hook, because only here is the key known.
  */
 export function withPermissionHints<T extends Record<string, Performs>>(definitions: T): T {
-  const wrapped: Record<string, Performs> = {};
+  const wrapped: Record<string, Record<string, unknown>> = {};
   for (const [key, definition] of Object.entries(definitions)) {
-    const perform = definition.perform;
-    wrapped[key] = {
-      ...definition,
-      perform: async (...args: never[]) => {
-        try {
-          return await perform(...args);
-        } catch (error) {
-          const params = args[args.length - 1] as { connection?: unknown } | undefined;
-          throw explainDenied(error, key, params?.connection);
-        }
-      },
-    };
+    const copy: Record<string, unknown> = { ...definition };
+    for (const name of GRAPH_CALLERS) {
+      const run = copy[name];
+      if (typeof run === "function") copy[name] = withHint(key, run as Performer);
+    }
+    wrapped[key] = copy;
   }
-  return wrapped as T;
+  return wrapped as unknown as T;
 }

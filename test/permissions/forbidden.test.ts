@@ -176,3 +176,24 @@ test("a data source's 403 names what it needs", async () => {
   const error = await failure(() => env.harness.dataSource("selectGroup", { connection: userConnection(["User.Read"]) }));
   expect(error.message).toContain("selectGroup needs the delegated permission GroupMember.Read.All; the token holds scopes User.Read.");
 });
+
+test("a webhook trigger's deploy that Graph refuses names what the subscription needs", async () => {
+  env.emulator.faults.add({
+    kind: "status",
+    status: 403,
+    code: "Authorization_RequestDenied",
+    method: "POST",
+    path: "/v1.0/subscriptions",
+  });
+  const error = await failure(() =>
+    env.harness.triggerOnInstanceDeploy(
+      "changeNotifications",
+      { connection: appConnection(["Group.Read.All"]), resource: "users", changeTypes: "updated" },
+      { webhookUrls: { "Flow 1": "https://hooks.example/flow-1" } },
+    ),
+  );
+  expect(error.message).toContain(
+    "Microsoft names no application permission for changeNotifications; the token holds roles Group.Read.All.",
+  );
+  expect(error.message).toContain("users User.Read.All");
+});
