@@ -1,5 +1,5 @@
 import { GraphError, type TokenClaims } from "../graph";
-import { formatGrants } from "./grants";
+import { formatGrants, holdsGrant } from "./grants";
 import { permissionsFor } from "./index";
 import type { ActionPermissions } from "./types";
 
@@ -58,6 +58,11 @@ export function permissionHint(
   );
   const holds = kind ? `; ${heldPermissions(kind, claims)}.` : ".";
   const notes = permissions.notes ? ` ${permissions.notes}` : "";
+  const held = kind && claims ? new Set(kind === "application" ? claims.roles : claims.scopes) : undefined;
+  if (kind && held && permissions[kind].some((grant) => holdsGrant(held, grant))) {
+    // The permission is there: the refusal comes from elsewhere (the user's role, a resource's own access rules).
+    return `${needs.join("; ")}${holds} The token has it, so Graph refused for another reason.${notes}`;
+  }
   const where = kind && permissions[kind].length > 0 ? ` ${WHERE_TO_GRANT[kind]}` : "";
   return `${needs.join("; ")}${holds}${where}${notes}`;
 }

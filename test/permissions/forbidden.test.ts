@@ -197,3 +197,18 @@ test("a webhook trigger's deploy that Graph refuses names what the subscription 
   );
   expect(error.message).toContain("users User.Read.All");
 });
+
+test("a 403 although the token holds the permission says the refusal comes from elsewhere", async () => {
+  env.emulator.faults.add({ kind: "status", status: 403, code: "Authorization_RequestDenied", method: "DELETE", path: "/v1.0/users/" });
+  const user = env.emulator.directory.users[4];
+  const error = await failure(() =>
+    env.harness.action("deleteUser", { connection: userConnection(["User.ReadWrite.All"]), userId: user?.id as string }),
+  );
+  expect(error.message).toContain(
+    "deleteUser needs the delegated permission User.ReadWrite.All; the token holds scopes User.ReadWrite.All.",
+  );
+  expect(error.message).toContain(
+    "The token has it, so Graph refused for another reason. Delegated: the signed-in user also needs a Microsoft Entra role",
+  );
+  expect(error.message).not.toContain("Add it in the app registration");
+});
