@@ -24,7 +24,7 @@ export function coverageOf(permissions: ActionPermissions, kind: PermissionKind,
   const grants = permissions[kind];
   if (grants.length === 0) return "seeNotes";
   if (!held) return "unknown";
-  return grants.some((grant) => holdsGrant(held, grant)) ? "granted" : "missing";
+  return grants.some((grant) => holdsGrant(held, grant, kind)) ? "granted" : "missing";
 }
 
 /** For each key of each map: whether a token of `kind` holding these claims may run it. */

@@ -1,9 +1,9 @@
 import { GraphError, type TokenClaims } from "../graph";
 import { formatGrants, holdsGrant } from "./grants";
 import { permissionsFor } from "./index";
-import type { ActionPermissions } from "./types";
+import type { ActionPermissions, PermissionKind } from "./types";
 
-export type PermissionKind = "application" | "delegated";
+export type { PermissionKind } from "./types";
 
 /** App-only connections hold application permissions (roles); the others act for a user with delegated scopes. */
 const KIND_BY_CONNECTION: Record<string, PermissionKind> = {
@@ -59,7 +59,7 @@ export function permissionHint(
   const holds = kind ? `; ${heldPermissions(kind, claims)}.` : ".";
   const notes = permissions.notes ? ` ${permissions.notes}` : "";
   const held = kind && claims ? new Set(kind === "application" ? claims.roles : claims.scopes) : undefined;
-  if (kind && held && permissions[kind].some((grant) => holdsGrant(held, grant))) {
+  if (kind && held && permissions[kind].some((grant) => holdsGrant(held, grant, kind))) {
     // The permission is there: the refusal comes from elsewhere (the user's role, a resource's own access rules).
     return `${needs.join("; ")}${holds} The token has it, so Graph refused for another reason.${notes}`;
   }

@@ -1,4 +1,4 @@
-import type { PermissionGrant } from "./types";
+import type { PermissionGrant, PermissionKind } from "./types";
 
 /**
  * Higher-privileged permissions that Microsoft's docs accept in place of a least-privileged one (the "Higher
@@ -11,7 +11,6 @@ const ALSO_ACCEPTED: Record<string, string[]> = {
   "User.Read.All": ["User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   "User.ReadWrite.All": ["Directory.ReadWrite.All"],
   "User.EnableDisableAccount.All": ["User.ReadWrite.All", "Directory.ReadWrite.All"],
-  "User.RevokeSessions.All": ["User.ReadWrite.All", "Directory.ReadWrite.All"],
   "GroupMember.Read.All": ["Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   "GroupMember.ReadWrite.All": ["Group.ReadWrite.All", "Directory.ReadWrite.All"],
   "Group.Read.All": ["Directory.Read.All", "Directory.ReadWrite.All"],
@@ -22,17 +21,24 @@ const ALSO_ACCEPTED: Record<string, string[]> = {
   "LicenseAssignment.ReadWrite.All": ["Directory.ReadWrite.All"],
 };
 
-/** Whether a token holding `held` may do what `permission` allows. */
-export function holdsPermission(held: ReadonlySet<string>, permission: string): boolean {
+/** Where Microsoft accepts a higher permission for delegated calls only (its application column says "Not available"). */
+const ALSO_ACCEPTED_DELEGATED: Record<string, string[]> = {
+  "User.RevokeSessions.All": ["User.ReadWrite.All", "Directory.ReadWrite.All"],
+};
+
+/** Whether a token of `kind` holding `held` may do what `permission` allows. */
+export function holdsPermission(held: ReadonlySet<string>, permission: string, kind: PermissionKind): boolean {
   if (held.has(permission)) return true;
   const readWrite = permission.replace(/\.Read\./, ".ReadWrite.").replace(/\.Read$/, ".ReadWrite");
   if (readWrite !== permission && held.has(readWrite)) return true;
-  return (ALSO_ACCEPTED[permission] ?? []).some((p) => held.has(p));
+  const higher = ALSO_ACCEPTED[permission] ?? [];
+  const delegatedOnly = kind === "delegated" ? (ALSO_ACCEPTED_DELEGATED[permission] ?? []) : [];
+  return [...higher, ...delegatedOnly].some((p) => held.has(p));
 }
 
 /** Whether `held` satisfies one grant: its single permission, or every permission of a combination. */
-export function holdsGrant(held: ReadonlySet<string>, grant: PermissionGrant): boolean {
-  return typeof grant === "string" ? holdsPermission(held, grant) : grant.every((p) => holdsPermission(held, p));
+export function holdsGrant(held: ReadonlySet<string>, grant: PermissionGrant, kind: PermissionKind): boolean {
+  return typeof grant === "string" ? holdsPermission(held, grant, kind) : grant.every((p) => holdsPermission(held, p, kind));
 }
 
 /** "AuditLog.Read.All and Directory.Read.All" for a combination. */

@@ -15,7 +15,7 @@ import { dataSourcePermissions } from "../dataSources/permissions";
 import { triggerPermissions } from "../triggers/permissions";
 import type { ActionPermissions, PermissionsMap } from "./types";
 
-export type { ActionPermissions, PermissionGrant, PermissionsMap } from "./types";
+export type { ActionPermissions, PermissionGrant, PermissionKind, PermissionsMap } from "./types";
 export { formatGrant, formatGrants, holdsGrant, holdsPermission } from "./grants";
 
 /** Every action's permissions, keyed by action key: each area's `permissions.ts` joined here. */

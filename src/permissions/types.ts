@@ -19,6 +19,9 @@ export interface ActionPermissions {
   notes?: string;
 }
 
+/** Application permissions (app roles) for app-only connections; delegated permissions (scopes) for a signed-in user. */
+export type PermissionKind = "application" | "delegated";
+
 /** One area's permissions, keyed by action (or trigger, or data source) key. */
 export type PermissionsMap = Record<string, ActionPermissions>;
 

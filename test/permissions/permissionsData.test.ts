@@ -1,5 +1,5 @@
 import component from "../../src";
-import { allPermissions, permissionsFor } from "../../src/permissions";
+import { allPermissions, holdsGrant, permissionsFor } from "../../src/permissions";
 
 interface Converted {
   examplePayload?: unknown;
@@ -43,4 +43,19 @@ test("the least-privileged permissions the docs name for the directory's core ca
   expect(permissionsFor("listDirectoryAudits")?.application).toEqual([["AuditLog.Read.All", "Directory.Read.All"]]);
   expect(permissionsFor("listUserLicenseDetails")).toMatchObject({ application: [], delegated: ["LicenseAssignment.Read.All"] });
   expect(permissionsFor("checkConnection")).toMatchObject({ application: ["Organization.Read.All"], delegated: ["User.Read"] });
+});
+
+test("higher-privileged permissions count where Microsoft's docs accept them, and only there", () => {
+  const held = (...names: string[]) => new Set(names);
+  expect(holdsGrant(held("Directory.Read.All"), "User.Read.All", "application")).toBe(true);
+  expect(holdsGrant(held("SecurityEvents.ReadWrite.All"), "SecurityEvents.Read.All", "application")).toBe(true);
+  expect(holdsGrant(held("Group.ReadWrite.All"), "GroupMember.Read.All", "delegated")).toBe(true);
+  expect(holdsGrant(held("User.Read.All"), "User.ReadWrite.All", "application")).toBe(false);
+  expect(holdsGrant(held("AuditLog.Read.All"), ["AuditLog.Read.All", "Directory.Read.All"], "application")).toBe(false);
+  expect(holdsGrant(held("AuditLog.Read.All", "Directory.ReadWrite.All"), ["AuditLog.Read.All", "Directory.Read.All"], "application")).toBe(
+    true,
+  );
+  // Revoking sessions: User.ReadWrite.All stands in for delegated calls only.
+  expect(holdsGrant(held("User.ReadWrite.All"), "User.RevokeSessions.All", "delegated")).toBe(true);
+  expect(holdsGrant(held("User.ReadWrite.All"), "User.RevokeSessions.All", "application")).toBe(false);
 });

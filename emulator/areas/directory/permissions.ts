@@ -28,7 +28,10 @@ export function registerDirectoryPermissions(router: Router): void {
   // Enabling or disabling alone needs only User.EnableDisableAccount.All; the emulator does not tell the properties apart.
   router.requirePermissions("PATCH", "/users/:id", either("User.EnableDisableAccount.All", ...USER_WRITE));
   router.requirePermissions("DELETE", "/users/:id", either(...USER_WRITE));
-  router.requirePermissions("POST", "/users/:id/revokeSignInSessions", either("User.RevokeSessions.All", ...USER_WRITE));
+  router.requirePermissions("POST", "/users/:id/revokeSignInSessions", {
+    application: ["User.RevokeSessions.All"],
+    delegated: ["User.RevokeSessions.All", ...USER_WRITE],
+  });
   router.requirePermissions("GET", "/users/:id/manager", either(...USER_READ_ALL));
   router.requirePermissions("GET", "/users/:id/memberOf", {
     application: DIRECTORY_READ,
@@ -52,7 +55,7 @@ export function registerDirectoryPermissions(router: Router): void {
   router.requirePermissions("POST", "/groups/:id/members/$ref", either("GroupMember.ReadWrite.All", ...GROUP_WRITE));
   router.requirePermissions("DELETE", "/groups/:id/members/:memberId/$ref", either("GroupMember.ReadWrite.All", ...GROUP_WRITE));
 
-  router.requirePermissions("GET", "/users/:id/presence", either(...PRESENCE_READ));
+  router.requirePermissions("GET", "/users/:id/presence", { application: PRESENCE_READ, delegated: ["Presence.Read", ...PRESENCE_READ] });
   router.requirePermissions("GET", "/communications/presences/:id", either(...PRESENCE_READ));
   router.requirePermissions("POST", "/communications/getPresencesByUserId", either(...PRESENCE_READ));
 
