@@ -45,6 +45,21 @@ async function clientCredentialsToken(target: Target): Promise<{ token: string; 
   return { token: body.access_token, expiresIn: body.expires_in ?? 0 };
 }
 
+function clientCredentialsConnection(target: Target, token: string): Connection {
+  return createConnection(
+    { key: "oauthClientCredentials" } as never,
+    {
+      baseUrl: target.graphUrl,
+      entraIdEndpoint: new URL(target.tokenUrl).origin,
+      tenant: target.tenant,
+      clientId: target.clientId,
+      clientSecret: target.clientSecret,
+      scopes: `${target.graphUrl}/.default`,
+    },
+    { access_token: token },
+  );
+}
+
 async function step(title: string, run: () => Promise<void>): Promise<void> {
   console.log(`\n▸ ${title}`);
   try {
@@ -100,18 +115,7 @@ async function main(): Promise<void> {
   let connection: Connection | undefined;
   await step("Connect (OAuth 2.0 client credentials)", async () => {
     const { token, expiresIn } = await clientCredentialsToken(target);
-    connection = createConnection(
-      { key: "oauthClientCredentials" } as never,
-      {
-        baseUrl: target.graphUrl,
-        entraIdEndpoint: new URL(target.tokenUrl).origin,
-        tenant: target.tenant,
-        clientId: target.clientId,
-        clientSecret: target.clientSecret,
-        scopes: `${target.graphUrl}/.default`,
-      },
-      { access_token: token },
-    );
+    connection = clientCredentialsConnection(target, token);
     line("token endpoint", target.tokenUrl.replace(target.tenant, "{tenant}"));
     line("access token", `received, expires in ${expiresIn} s (never printed)`);
   });
@@ -199,6 +203,7 @@ async function main(): Promise<void> {
     });
   }
 
+  if (target.emulator) await showPermissionHint(target, target.emulator);
   await showTypedActions(conn, target.emulator);
   if (target.emulator) await target.emulator.close();
   console.log(process.exitCode ? "\nDemo finished with failures." : "\nDemo finished.");
@@ -288,6 +293,29 @@ async function showTypedActions(conn: Connection, emulator?: Emulator): Promise<
       line("first groups", data.value.map((g) => g.displayName).join(", "));
     });
   }
+}
+
+/** An app granted only User.Read.All: a 403 that names what to grant, then Check Connection's summary. */
+async function showPermissionHint(target: Target, emulator: Emulator): Promise<void> {
+  await step("A 403 that names what to grant", async () => {
+    emulator.tokens.grantAppRoles(target.clientId, ["User.Read.All"]);
+    const { token } = await clientCredentialsToken(target).finally(() => emulator.tokens.grantAppRoles(target.clientId, undefined));
+    const connection = clientCredentialsConnection(target, token);
+    try {
+      await action("listGroups", { connection, top: "1" });
+      line("unexpected", "the call was allowed");
+    } catch (error) {
+      const [graph, hint = ""] = (error as Error).message.split("\n");
+      line("Graph said", graph.replace(/ \(GET .*$/, ""));
+      for (const sentence of hint.split(/(?<=\.) (?=[A-Z])/)) line("the component adds", sentence);
+    }
+    const check = await action<{ roles: string[]; missing: string[] }>("checkConnection", { connection });
+    line(
+      "checkConnection",
+      `roles ${check.roles.join(", ")}; ${check.missing.length} actions, triggers and data sources lack a permission`,
+    );
+    line("e.g.", check.missing.slice(0, 6).join(", "));
+  });
 }
 
 main().catch((error: Error) => {

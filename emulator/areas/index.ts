@@ -13,6 +13,18 @@ import { registerPresenceRoutes } from "./directory/presence";
 import { registerReportRoutes } from "./reports/routes";
 import { registerSecurityRoutes } from "./security/routes";
 import { registerUserRoutes } from "./directory/users";
+import { registerAuditLogPermissions } from "./auditLogs/permissions";
+import { registerDirectoryPermissions } from "./directory/permissions";
+import { registerReportPermissions } from "./reports/permissions";
+import { registerSecurityPermissions } from "./security/permissions";
+
+/** What each area's routes need, from Microsoft's Permissions tables. An area adds its own here. */
+function registerPermissions(router: Router): void {
+  registerDirectoryPermissions(router);
+  registerAuditLogPermissions(router);
+  registerSecurityPermissions(router);
+  registerReportPermissions(router);
+}
 
 /** Every area's routes. An area adds its own register function here. */
 export function registerRoutes(router: Router, emulator: Emulator): void {
@@ -29,4 +41,5 @@ export function registerRoutes(router: Router, emulator: Emulator): void {
   registerOrganizationRoutes(router, emulator);
   registerDirectoryRoleRoutes(router, emulator);
   registerBatchRoutes(router, emulator);
+  registerPermissions(router);
 }

@@ -16,11 +16,18 @@ export interface TokenInfo {
   kind: "app" | "delegated";
   clientId: string;
   tenantId: string;
+  /** The scopes the token was requested with (`https://graph.microsoft.com/.default`, ...). */
   scopes: string[];
   /** Signed-in user for delegated tokens. */
   userId?: string;
+  /** App roles (application permissions) in the `roles` claim of an app-only token; default: what the app was granted. */
+  roles?: string[];
+  /** Delegated permissions in the `scp` claim of a user's token; default: what the user was granted. */
+  scp?: string[];
   expiresAt: number;
 }
+
+export type PermissionKind = "application" | "delegated";
 
 interface RefreshInfo {
   clientId: string;
@@ -63,6 +70,10 @@ interface CodeInfo {
   expiresAt: number;
 }
 
+function base64urlJson(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
 function opaque(prefix: string): string {
   return `${prefix}${randomBytes(24).toString("base64url")}`;
 }
@@ -73,6 +84,8 @@ export class TokenStore {
   private readonly refreshTokens = new Map<string, RefreshInfo>();
   private readonly codes = new Map<string, CodeInfo>();
   private readonly redeemedCodes = new Set<string>();
+  private readonly appRoles = new Map<string, string[]>();
+  private readonly userScopes = new Map<string, string[]>();
   lifetimeSeconds = 3599;
   /** The app's certificate credentials (Certificates & secrets > Certificates); push to register another. */
   readonly certificates: RegisteredCertificate[] = [registeredCertificate(EMULATOR_APP_CERTIFICATE.certificate)];
@@ -88,12 +101,57 @@ export class TokenStore {
     return this.passwords.get(userPrincipalName.toLowerCase()) ?? EMULATOR_USER_PASSWORD;
   }
 
+  /** Every permission the routes declare: what an app or user holds unless granted otherwise. */
+  everyPermission: (kind: PermissionKind) => string[] = () => [];
+  /** The registered app's display name, for the `app_displayname` claim. */
+  appDisplayNameOf: (clientId: string) => string | undefined = () => undefined;
+  /** The userPrincipalName of a directory user, for the `upn` claim. */
+  userPrincipalNameOf: (userId: string) => string | undefined = () => undefined;
+
+  /** Sets the application permissions an app's tokens carry (undefined: back to every permission). */
+  grantAppRoles(clientId: string, roles: string[] | undefined): void {
+    if (roles) this.appRoles.set(clientId, roles);
+    else this.appRoles.delete(clientId);
+  }
+
+  /** Sets the delegated permissions a user's tokens carry (undefined: back to every permission). */
+  grantUserScopes(userId: string, scopes: string[] | undefined): void {
+    if (scopes) this.userScopes.set(userId, scopes);
+    else this.userScopes.delete(userId);
+  }
+
   issueAccessToken(info: Omit<TokenInfo, "token" | "expiresAt">, lifetimeSeconds = this.lifetimeSeconds): TokenInfo {
-    // Shaped like a JWT (three dot-separated parts) so redaction is tested against realistic text.
-    const token = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.${randomBytes(48).toString("base64url")}.${randomBytes(32).toString("base64url")}`;
-    const full: TokenInfo = { ...info, token, expiresAt: Date.now() + lifetimeSeconds * 1000 };
-    this.tokens.set(token, full);
+    const expiresAt = Date.now() + lifetimeSeconds * 1000;
+    const granted =
+      info.kind === "app"
+        ? { roles: info.roles ?? this.appRoles.get(info.clientId) ?? this.everyPermission("application") }
+        : { scp: info.scp ?? (info.userId ? this.userScopes.get(info.userId) : undefined) ?? this.everyPermission("delegated") };
+    const full: TokenInfo = { ...info, ...granted, token: "", expiresAt };
+    full.token = this.signedJwt(full);
+    this.tokens.set(full.token, full);
     return full;
+  }
+
+  /** A JWT shaped like Entra's v1 Graph access tokens; the signature is random, as only this store validates it. */
+  private signedJwt(info: TokenInfo): string {
+    const now = Math.floor(Date.now() / 1000);
+    const upn = info.userId ? this.userPrincipalNameOf(info.userId) : undefined;
+    const claims = {
+      aud: "https://graph.microsoft.com",
+      iss: `https://sts.windows.net/${info.tenantId}/`,
+      iat: now,
+      nbf: now,
+      exp: Math.floor(info.expiresAt / 1000),
+      appid: info.clientId,
+      app_displayname: this.appDisplayNameOf(info.clientId),
+      idtyp: info.kind === "app" ? "app" : "user",
+      oid: info.kind === "app" ? info.clientId : info.userId,
+      tid: info.tenantId,
+      uti: randomBytes(16).toString("base64url"),
+      ver: "1.0",
+      ...(info.kind === "app" ? { roles: info.roles } : { scp: (info.scp ?? []).join(" "), upn, unique_name: upn }),
+    };
+    return `${base64urlJson({ typ: "JWT", alg: "RS256", kid: "emulator" })}.${base64urlJson(claims)}.${randomBytes(64).toString("base64url")}`;
   }
 
   issueRefreshToken(info: Omit<RefreshInfo, "revoked" | "expiresAt">): string {

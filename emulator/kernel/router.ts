@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Emulator } from "./server";
 import type { TokenInfo } from "../identity/tokens";
 import type { Reply } from "./http";
+import type { RoutePermissions } from "./permissions";
 
 export type ApiVersion = "v1.0" | "beta";
 
@@ -53,8 +54,32 @@ function compile(pattern: string | RegExp): Route["match"] {
   };
 }
 
+interface PermissionRule {
+  method: string;
+  match: Route["match"];
+  permissions: RoutePermissions;
+}
+
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly permissionRules: PermissionRule[] = [];
+
+  /**
+   * Declares what Microsoft's docs require for a Graph route (each area keeps its table in `permissions.ts`):
+   * the dispatcher answers 403 Authorization_RequestDenied to a token holding none of it.
+   */
+  requirePermissions(method: string, pattern: string | RegExp, permissions: RoutePermissions): void {
+    this.permissionRules.push({ method: method.toUpperCase(), match: compile(pattern), permissions });
+  }
+
+  /** The permissions declared for a Graph request (segments after the version), if any. */
+  permissionsFor(method: string, segments: string[]): RoutePermissions | undefined {
+    return this.permissionRules.find((rule) => rule.method === method && rule.match(segments))?.permissions;
+  }
+
+  declaredPermissions(): RoutePermissions[] {
+    return this.permissionRules.map((rule) => rule.permissions);
+  }
 
   /** A Graph route under /v1.0 and /beta: bearer token required. */
   graph(method: string, pattern: string | RegExp, handler: Handler): void {

@@ -6,6 +6,7 @@ import { FaultInjector } from "./faults";
 import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
 import { AppRegistration, TokenInfo, TokenStore } from "../identity/tokens";
 import { RequestContext, Router } from "./router";
+import { everyPermission, permitted } from "./permissions";
 
 export const EMULATOR_APP: AppRegistration = {
   tenantId: TENANT_ID,
@@ -65,6 +66,10 @@ export class Emulator {
     this.directory = new Directory({ userCount: options.userCount ?? 40, groupCount: options.groupCount ?? 10, seed: options.seed ?? 1 });
     this.logRequests = options.logRequests ?? true;
     registerAreas(this.router, this);
+    // Unless granted otherwise, apps and users hold every permission the routes declare.
+    this.tokens.everyPermission = (kind) => everyPermission(this.router.declaredPermissions(), kind);
+    this.tokens.appDisplayNameOf = (clientId) => (clientId === this.app.clientId ? this.app.displayName : undefined);
+    this.tokens.userPrincipalNameOf = (userId) => this.directory.findUser(userId)?.userPrincipalName ?? undefined;
   }
 
   get url(): string {
@@ -224,6 +229,16 @@ export class Emulator {
     }
     if (!found) {
       return graphError(400, "BadRequest", `Resource not found for the segment '${segments[0] ?? ""}'.`, requestId, clientRequestId);
+    }
+    const required = auth && this.router.permissionsFor(request.method, segments);
+    if (auth && required && !permitted(auth, required)) {
+      return graphError(
+        403,
+        "Authorization_RequestDenied",
+        "Insufficient privileges to complete the operation.",
+        requestId,
+        clientRequestId,
+      );
     }
     let body: unknown;
     const contentType = String(request.headers["content-type"] ?? "");

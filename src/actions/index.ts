@@ -1,4 +1,5 @@
 import batch from "./batch";
+import connection from "./connection";
 import delta from "./delta";
 import groups from "./groups";
 import licenses from "./licenses";
@@ -10,9 +11,10 @@ import reports from "./reports";
 import security from "./security";
 import subscriptions from "./subscriptions";
 import users from "./users";
+import { withPermissionHints } from "../permissions/denied";
 
-/** Every action, keyed by its public key. Each area folder exports its own map. */
-export const actions = {
+/** Every action, keyed by its public key. Each area folder exports its own map; a 403 from any of them names what to grant. */
+export const actions = withPermissionHints({
   ...raw,
   ...users,
   ...licenses,
@@ -25,4 +27,5 @@ export const actions = {
   ...batch,
   ...delta,
   ...subscriptions,
-};
+  ...connection,
+});

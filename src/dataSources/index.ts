@@ -1,7 +1,8 @@
+import { withPermissionHints } from "../permissions/denied";
 import { selectGroup } from "./selectGroup";
 import { selectReport } from "./selectReport";
 import { selectSubscribedSku } from "./selectSubscribedSku";
 import { selectUser } from "./selectUser";
 
-/** Every data source, keyed by its public key. */
-export const dataSources = { selectUser, selectGroup, selectSubscribedSku, selectReport };
+/** Every data source, keyed by its public key; a 403 from any of them names what to grant. */
+export const dataSources = withPermissionHints({ selectUser, selectGroup, selectSubscribedSku, selectReport });

@@ -6,6 +6,7 @@ import { Query, needsEventualConsistency, toQueryString } from "./odata";
 import { asText, headerOf } from "./text";
 import { REDACTED, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
 import { Transport, TransportError, WireResponse, transportFor } from "./transport";
+import { TokenClaims, readTokenClaims } from "./tokenClaims";
 import {
   DEFAULT_RETRY_POLICY,
   RetryPolicy,
@@ -314,10 +315,21 @@ export class GraphClient {
           continue;
         }
       }
-      throw this.mapError(
-        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.body, "json", contentType), sendMethod, this.shownUrl(url)),
+      const error = graphErrorFromResponse(
+        response.status,
+        resHeaders,
+        decodeBody(response.body, "json", contentType),
+        sendMethod,
+        this.shownUrl(url),
       );
+      if (response.status === 403 && withToken) error.tokenClaims = readTokenClaims(outgoing.Authorization);
+      throw this.mapError(error);
     }
+  }
+
+  /** The claims of the token this client sends (tenant, app, user, roles or scopes, expiry); never the token. */
+  async tokenClaims(): Promise<TokenClaims | undefined> {
+    return readTokenClaims(await this.accessToken());
   }
 
   get<T = unknown>(path: string, query?: Query, extra: Omit<GraphRequest, "path" | "query" | "method"> = {}): Promise<T> {

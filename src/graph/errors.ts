@@ -1,5 +1,6 @@
 import { redactText } from "./redact";
 import { parseRetryAfter } from "./retry";
+import type { TokenClaims } from "./tokenClaims";
 
 /** Bad input caught before any request: the message names the input and what was wrong. */
 export class InputError extends Error {
@@ -38,6 +39,8 @@ export class GraphError extends Error {
   readonly body?: unknown;
   /** Graph's Retry-After, in seconds, when it sent one (a throttled answer that was not, or no longer, waited out). */
   readonly retryAfterSeconds?: number;
+  /** On a 403: the claims of the token the request carried (its roles or scopes), to say what is missing. */
+  tokenClaims?: TokenClaims;
 
   constructor(details: GraphErrorDetails) {
     const ids = [

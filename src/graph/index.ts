@@ -8,3 +8,4 @@ export * from "./batch";
 export * from "./text";
 export * from "./transport";
 export * from "./auth";
+export * from "./tokenClaims";

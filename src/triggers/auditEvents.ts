@@ -37,7 +37,7 @@ export const auditEvents = pollingTrigger({
         { label: "Security alerts v2 (/security/alerts_v2)", value: ALERTS_FEED },
       ],
       comments:
-        "Directory audits need AuditLog.Read.All; sign-ins need AuditLog.Read.All and Directory.Read.All and a Microsoft Entra ID P1 or P2 licence; alerts need SecurityAlert.Read.All.",
+        "Directory audits need AuditLog.Read.All and Directory.Read.All; sign-ins need AuditLog.Read.All and a Microsoft Entra ID P1 or P2 licence; alerts need SecurityAlert.Read.All.",
       clean: oneOf("Feed", FEEDS),
     }),
     lookBackMinutes: input({

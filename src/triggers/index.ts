@@ -1,7 +1,8 @@
+import { withPermissionHints } from "../permissions/denied";
 import { auditEvents } from "./auditEvents";
 import { changeNotifications } from "./changeNotifications";
 import { groupChanges } from "./groupChanges";
 import { userChanges } from "./userChanges";
 
-/** Every trigger, keyed by its public key. */
-export const triggers = { userChanges, groupChanges, auditEvents, changeNotifications };
+/** Every trigger, keyed by its public key; a 403 from any of them names what to grant. */
+export const triggers = withPermissionHints({ userChanges, groupChanges, auditEvents, changeNotifications });

@@ -38,7 +38,7 @@ export const DATED_REPORTS: ReadonlySet<string> = new Set([
   "getTeamsDeviceUsageUserDetail",
   "getYammerActivityUserDetail",
 ]);
-const REPORT_FUNCTION = /^\/reports\/(?<name>get[A-Za-z0-9]+)\((?<argument>period|date)=(?<value>[^)]*)\)$/;
+export const REPORT_FUNCTION = /^\/reports\/(?<name>get[A-Za-z0-9]+)\((?<argument>period|date)=(?<value>[^)]*)\)$/;
 
 /**
  * The pre-authenticated download host, a second server on another port (another origin, as Graph's reports

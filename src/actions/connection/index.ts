@@ -1,0 +1,3 @@
+import { checkConnection } from "./checkConnection";
+
+export default { checkConnection };

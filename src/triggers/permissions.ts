@@ -1,0 +1,21 @@
+import type { PermissionsOf } from "../permissions/types";
+import type { triggers } from "./index";
+
+export const triggerPermissions: PermissionsOf<typeof triggers> = {
+  userChanges: { endpoints: ["GET /users/delta"], application: ["User.Read.All"], delegated: ["User.Read.All"] },
+  groupChanges: { endpoints: ["GET /groups/delta"], application: ["GroupMember.Read.All"], delegated: ["GroupMember.Read.All"] },
+  auditEvents: {
+    endpoints: ["GET /auditLogs/directoryAudits", "GET /auditLogs/signIns", "GET /security/alerts_v2"],
+    application: [["AuditLog.Read.All", "Directory.Read.All"]],
+    delegated: [["AuditLog.Read.All", "Directory.Read.All"]],
+    notes:
+      "Shown for the default feed, directory audits. Sign-ins need AuditLog.Read.All (and a Microsoft Entra ID P1 or P2 licence); security alerts need SecurityAlert.Read.All. Delegated: the user also needs a role such as Security Reader.",
+  },
+  changeNotifications: {
+    endpoints: ["POST /subscriptions", "PATCH /subscriptions/{id}", "DELETE /subscriptions/{id}"],
+    application: [],
+    delegated: [],
+    notes:
+      "The read permission of the watched resource: users User.Read.All, groups Group.Read.All, Outlook mail Mail.ReadBasic, legacy security alerts SecurityEvents.ReadWrite.All.",
+  },
+};
