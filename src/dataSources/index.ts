@@ -2,6 +2,9 @@ import { selectGroup } from "./selectGroup";
 import { selectReport } from "./selectReport";
 import { selectSubscribedSku } from "./selectSubscribedSku";
 import { selectUser } from "./selectUser";
+import { selectDrive } from "./selectDrive";
+import { selectList } from "./selectList";
+import { selectSite } from "./selectSite";
 
 /** Every data source, keyed by its public key. */
-export const dataSources = { selectUser, selectGroup, selectSubscribedSku, selectReport };
+export const dataSources = { selectUser, selectGroup, selectSubscribedSku, selectReport, selectSite, selectList, selectDrive };

@@ -119,6 +119,7 @@ type CommonInputs = typeof commonInputs;
  * - `classify`: turns one delta item into a change; the default (`classifyByCreatedDateTime`) says deleted for
  *   `@removed`, created for objects created after the previous round started, updated otherwise.
  * - `pageSize`: `Prefer: odata.maxpagesize` for this collection; DELTA_PAGE_SIZE if absent.
+ * - `latestQuery`: how the collection asks for a delta link from now, when not `$deltatoken=latest`.
  * - `exampleChanges`: the example payload's changes, in Graph's shape for the collection.
  *
  * What every trigger built here does: the first poll either records where to start (`$deltatoken=latest`, nothing
@@ -138,6 +139,7 @@ export interface DeltaTriggerOptions<TInputs extends Inputs> {
   query?: (params: ActionInputParameters<TInputs>) => Query;
   classify?: (item: DeltaItem, context: ClassifyContext) => DeltaChange;
   pageSize?: number;
+  latestQuery?: Query;
   exampleChanges: DeltaChange[];
 }
 
@@ -189,6 +191,7 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
         latestOnly: baseline && !continuing && params.firstRun === "emitNothing",
         maxChanges: params.maxChanges,
         pageSize: spec.pageSize,
+        latestQuery: spec.latestQuery,
         cursorInput: "saved delta position",
       });
       // A resync starts the round over: it begins now, and what the broken round gathered is dropped.

@@ -326,7 +326,7 @@ function sitesRequest(ctx: RequestContext): Reply {
   const segments = ctx.segments.slice(1);
   if (segments.length === 0) {
     if (ctx.method !== "GET") return badRequest(ctx, "invalidRequest", "Method not allowed.");
-    const search = (ctx.query.get("search") ?? "").toLowerCase();
+    const search = (ctx.query.get("search") ?? "").replace(/^\*$/, "").toLowerCase();
     const sites = sitesState(ctx.emulator).sites.filter(
       (s) =>
         !search ||
