@@ -200,7 +200,11 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const resyncCode = step.resynced ? step.resyncCode : continuing ? state.round?.resyncCode : undefined;
       const classifyContext: ClassifyContext = { baseline, since: state.since, boundaryIds: state.boundaryIds ?? [] };
       const changes = step.changes.map((item) => classify(item, classifyContext));
+      // A round starting in the same second as the previous one inherits its boundary: objects created in that
+      // second were reported then, and must not come out as created again.
+      const sameSecond = !continuing && !step.resynced && state.since === roundStart ? (state.boundaryIds ?? []) : [];
       const boundaryIds = [
+        ...sameSecond,
         ...earlierBoundary,
         ...step.changes.filter((item) => createdSince(item, roundStart)).map((item) => item.id),
       ].slice(0, MAX_BOUNDARY_IDS);

@@ -170,7 +170,7 @@ describe("list items", () => {
       filter: "fields/Status eq 'Active'",
       select: "Title,Status",
     });
-    expect(page.value.map((i) => i.fields?.Title)).toEqual(["Payroll sync", "HR onboarding"]);
+    expect(page.value.map((i) => (i.fields as Record<string, unknown> | undefined)?.Title)).toEqual(["Payroll sync", "HR onboarding"]);
     expect(Object.keys(page.value[0]?.fields ?? {}).sort()).toEqual(["@odata.etag", "Status", "Title"]);
     const sent = new URLSearchParams(env.emulator.requestsTo("/items", "GET").at(-1)?.search);
     expect(sent.get("$expand")).toBe("fields($select=Title,Status)");
@@ -188,7 +188,7 @@ describe("list items", () => {
     expect(error?.message).toMatch(/request-id: [0-9a-f-]{36}/);
 
     const page = await run<Page<ListItem>>("listListItems", { ...params, allowNonIndexedQueries: true, orderBy: "fields/Budget desc" });
-    expect(page.value.map((i) => i.fields?.Budget)).toEqual([15000, 12000]);
+    expect(page.value.map((i) => (i.fields as Record<string, unknown> | undefined)?.Budget)).toEqual([15000, 12000]);
     expect(env.emulator.requestsTo("/items", "GET").at(-1)?.headers.prefer).toBe("HonorNonIndexedQueriesWarningMayFailRandomly");
   });
 
