@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Drive, DriveItem, Permission } from "@microsoft/microsoft-graph-types";
 import { GraphError } from "../../src/graph";
 import { sitesState } from "../../emulator/areas/sites/store";
+import { driveStore } from "../../emulator/areas/files/store";
 import { TestEnv, dataOf, expectInputError, startTestEnv } from "../helpers/setup";
 
 type Page<T> = { value: T[]; "@odata.nextLink"?: string; moreAvailable?: boolean };
@@ -113,6 +114,20 @@ describe("items", () => {
     for (const poll of polls) {
       expect(poll.headers.authorization).toBeUndefined();
       expect(JSON.stringify(poll.headers)).not.toContain(env.token);
+    }
+  });
+
+  test("copyDriveItem gives up after its time limit, saying the copy goes on", async () => {
+    const store = driveStore(env.emulator);
+    store.copyPollsNeeded = Number.POSITIVE_INFINITY;
+    try {
+      const error = await failure(
+        run("copyDriveItem", { itemPath: "/readme.txt", targetFolder: "/Reports", newName: "slow.txt", timeLimit: "1" }),
+      );
+      expect(error?.message).toMatch(/still inProgress \(50% done\) after 1 s; it goes on in Microsoft 365/);
+      expect(error?.message).not.toContain("/monitor/");
+    } finally {
+      store.copyPollsNeeded = 2;
     }
   });
 

@@ -157,7 +157,7 @@ function moveItem(ctx: RequestContext, store: DriveStore, item: ItemRecord): Rep
   return json(200, itemJson(ctx.emulator, item));
 }
 
-/** Copies a file or folder tree; the copy is done on the second monitor poll, as Graph's copy runs asynchronously. */
+/** Copies a file or folder tree; the copy is done on a later monitor poll (`copyPollsNeeded`), as Graph's copy runs asynchronously. */
 function copyItem(ctx: RequestContext, store: DriveStore, item: ItemRecord): Reply {
   const body = (ctx.body ?? {}) as { name?: unknown; parentReference?: { id?: unknown; driveId?: unknown } };
   const parentId = body.parentReference?.id;
@@ -181,7 +181,7 @@ function copyItem(ctx: RequestContext, store: DriveStore, item: ItemRecord): Rep
   let copied: ItemRecord | undefined;
   const monitor = ctx.emulator.preAuth.createMonitor(() => {
     polls += 1;
-    if (polls < 2) return json(202, { operation: "itemCopy", percentageComplete: 50.0, status: "inProgress" });
+    if (polls < store.copyPollsNeeded) return json(202, { operation: "itemCopy", percentageComplete: 50.0, status: "inProgress" });
     copied ??= copyTree(item, parent, name);
     return json(200, { operation: "itemCopy", percentageComplete: 100.0, resourceId: copied.id, status: "completed" });
   });

@@ -37,6 +37,8 @@ export class DriveStore {
   readonly drives = new Map<string, DriveRecord>();
   readonly items = new Map<string, ItemRecord>();
   sequence = 0;
+  /** Monitor polls a copy takes to complete (a test switch: Infinity never completes). */
+  copyPollsNeeded = 2;
 
   createDrive(spec: Omit<DriveRecord, "id" | "rootId" | "createdDateTime">): DriveRecord {
     const id = `b!${createHash("sha256").update(`${spec.ownerKind}:${spec.ownerId}:${spec.name}`).digest("base64url").slice(0, 40)}`;
