@@ -73,3 +73,21 @@ test("emit everything, then only a folder's files matching a name filter", async
   const next = await poll(state, params);
   expect(names(next)).toEqual(["created deep.csv"]);
 });
+
+test("an expired delta token starts a full round and says resynced", async () => {
+  const state: Record<string, unknown> = {};
+  await poll(state);
+  const saved = JSON.stringify(state);
+  const broken = JSON.parse(saved.replace(/token=[A-Za-z0-9_-]+/, "token=expired")) as Record<string, unknown>;
+  expect(JSON.stringify(broken)).toContain("token=expired");
+  const body = await poll(broken);
+  expect(body.resynced).toBe(true);
+  expect(
+    env.emulator
+      .requestsTo("/root/delta", "GET")
+      .slice(-2)
+      .map((r) => r.search),
+  ).toEqual(["?token=expired", expect.not.stringContaining("token") as string]);
+  // A full round reports every file again (created or updated by its createdDateTime).
+  expect(body.changes.map((c) => c.object.name)).toEqual(expect.arrayContaining(["readme.txt", "q3.xlsx"]));
+});
