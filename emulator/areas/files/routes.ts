@@ -1,6 +1,6 @@
 import type { Emulator } from "../../kernel/server";
 import type { RequestContext, Router } from "../../kernel/router";
-import { Reply, graphError, json, noContent } from "../../kernel/http";
+import { Reply, graphError, json, newRequestId, noContent } from "../../kernel/http";
 import { badRequest, listCollection, notFound } from "../../kernel/odata/collection";
 import { DriveOwnerKind, DriveRecord, DriveStore, ItemRecord, driveStore } from "./store";
 import { contextFor, driveJson, itemJson } from "./serialize";
@@ -114,7 +114,7 @@ function writeFile(
   content: Buffer,
 ): Reply {
   if (existing) {
-    if (existing.isFolder) return graphError(409, "nameAlreadyExists", "A folder with the specified name already exists.", "");
+    if (existing.isFolder) return graphError(409, "nameAlreadyExists", "A folder with the specified name already exists.", newRequestId());
     existing.content = content;
     store.touch(existing);
     return json(200, itemJson(emulator, existing));
