@@ -13,6 +13,8 @@ import { registerPresenceRoutes } from "./directory/presence";
 import { registerReportRoutes } from "./reports/routes";
 import { registerSecurityRoutes } from "./security/routes";
 import { registerUserRoutes } from "./directory/users";
+import { registerFileRoutes } from "./files/routes";
+import { registerSiteRoutes } from "./sites/routes";
 import { registerAuditLogPermissions } from "./auditLogs/permissions";
 import { registerDirectoryPermissions } from "./directory/permissions";
 import { registerReportPermissions } from "./reports/permissions";
@@ -41,5 +43,7 @@ export function registerRoutes(router: Router, emulator: Emulator): void {
   registerOrganizationRoutes(router, emulator);
   registerDirectoryRoleRoutes(router, emulator);
   registerBatchRoutes(router, emulator);
+  registerSiteRoutes(router, emulator);
+  registerFileRoutes(router, emulator);
   registerPermissions(router);
 }

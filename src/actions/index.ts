@@ -11,6 +11,8 @@ import reports from "./reports";
 import security from "./security";
 import subscriptions from "./subscriptions";
 import users from "./users";
+import sites from "./sites";
+import files from "./files";
 import { withPermissionHints } from "../permissions/denied";
 
 /** Every action, keyed by its public key. Each area folder exports its own map; a 403 from any of them names what to grant. */
@@ -28,4 +30,6 @@ export const actions = withPermissionHints({
   ...delta,
   ...subscriptions,
   ...connection,
+  ...sites,
+  ...files,
 });

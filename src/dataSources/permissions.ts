@@ -1,5 +1,7 @@
 import type { PermissionsOf } from "../permissions/types";
 import type { dataSources } from "./index";
+import { sitesDataSourcePermissions } from "../actions/sites/permissions";
+import { filesDataSourcePermissions } from "../actions/files/permissions";
 
 export const dataSourcePermissions: PermissionsOf<typeof dataSources> = {
   selectUser: { endpoints: ["GET /users"], application: ["User.Read.All"], delegated: ["User.ReadBasic.All"] },
@@ -10,4 +12,7 @@ export const dataSourcePermissions: PermissionsOf<typeof dataSources> = {
     delegated: ["LicenseAssignment.Read.All"],
   },
   selectReport: { endpoints: [], application: [], delegated: [], notes: "No Graph call: the catalog of usage reports." },
+  selectSite: sitesDataSourcePermissions.selectSite,
+  selectList: sitesDataSourcePermissions.selectList,
+  selectDrive: filesDataSourcePermissions.selectDrive,
 };

@@ -9,3 +9,5 @@ export * from "./text";
 export * from "./transport";
 export * from "./auth";
 export * from "./tokenClaims";
+export * from "./uploadSession";
+export * from "./monitor";

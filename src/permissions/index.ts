@@ -11,6 +11,8 @@ import { reportsPermissions } from "../actions/reports/permissions";
 import { securityPermissions } from "../actions/security/permissions";
 import { subscriptionsPermissions } from "../actions/subscriptions/permissions";
 import { usersPermissions } from "../actions/users/permissions";
+import { sitesPermissions } from "../actions/sites/permissions";
+import { filesPermissions } from "../actions/files/permissions";
 import { dataSourcePermissions } from "../dataSources/permissions";
 import { triggerPermissions } from "../triggers/permissions";
 import type { ActionPermissions, PermissionsMap } from "./types";
@@ -33,6 +35,8 @@ export const actionPermissions: PermissionsMap = {
   ...deltaPermissions,
   ...subscriptionsPermissions,
   ...connectionPermissions,
+  ...sitesPermissions,
+  ...filesPermissions,
 };
 
 export { triggerPermissions, dataSourcePermissions };

@@ -1,5 +1,6 @@
 import type { PermissionsOf } from "../permissions/types";
 import type { triggers } from "./index";
+import { filesTriggerPermissions } from "../actions/files/permissions";
 
 export const triggerPermissions: PermissionsOf<typeof triggers> = {
   userChanges: { endpoints: ["GET /users/delta"], application: ["User.Read.All"], delegated: ["User.Read.All"] },
@@ -18,4 +19,5 @@ export const triggerPermissions: PermissionsOf<typeof triggers> = {
     notes:
       "The read permission of the watched resource: users User.Read.All, groups Group.Read.All, Outlook mail Mail.ReadBasic, legacy security alerts SecurityEvents.ReadWrite.All.",
   },
+  fileChanges: filesTriggerPermissions.fileChanges,
 };
