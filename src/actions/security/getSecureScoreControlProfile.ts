@@ -18,6 +18,7 @@ export const getSecureScoreControlProfile = action({
       type: "string",
       required: true,
       example: "AdminMFAV2",
+      placeholder: "Control name, like AdminMFAV2",
       comments: "The control's id, which is its control name in the Secure Score's controlScores (e.g. AdminMFAV2).",
       clean: pathId("Control Profile ID"),
     }),
