@@ -1,33 +1,23 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { redactThrown } from "../../src/errorHook";
 import { GraphClient, InputError, graphPath } from "../../src/graph";
+import { Bystander, startBystander } from "../helpers/bystander";
 import { TestEnv, clientCredentialsConnection, expectInputError, startTestEnv } from "../helpers/setup";
 
 let env: TestEnv;
-let bystander: http.Server;
-let bystanderUrl: string;
-let bystanderHeaders: http.IncomingHttpHeaders[] = [];
+let bystander: Bystander;
 
 beforeAll(async () => {
   env = await startTestEnv({ userCount: 5 });
-  bystander = http.createServer((req, res) => {
-    bystanderHeaders.push(req.headers);
-    res.setHeader("Content-Type", "text/csv");
-    res.end("a,b\n1,2\n");
-  });
-  await new Promise<void>((resolve) => bystander.listen(0, "127.0.0.1", resolve));
-  bystanderUrl = `http://127.0.0.1:${(bystander.address() as AddressInfo).port}`;
+  bystander = await startBystander();
 });
 afterAll(async () => {
   await env.emulator.close();
-  bystander.closeAllConnections();
-  await new Promise((resolve) => bystander.close(resolve));
+  await bystander.close();
 });
 beforeEach(() => {
   env.emulator.requests.length = 0;
-  bystanderHeaders = [];
+  bystander.headers.length = 0;
 });
 
 function raw(params: Record<string, unknown>) {
@@ -144,20 +134,22 @@ describe("6. redirects", () => {
   test("a Location with user:pass@ is followed without user-info: no Basic credentials reach the other host", async () => {
     env.emulator.router.graph("GET", "/reports/withCredentials", () => ({
       status: 302,
-      headers: { Location: `${bystanderUrl.replace("://", "://graphuser:graphpass@")}/download.csv` },
+      headers: { Location: `${bystander.url.replace("://", "://graphuser:graphpass@")}/download.csv` },
       body: "",
     }));
     const result = await raw({ url: "/reports/withCredentials", responseType: "text" });
     expect((result as { data: string }).data).toContain("a,b");
-    expect(bystanderHeaders).toHaveLength(1);
-    expect(bystanderHeaders[0]?.authorization).toBeUndefined();
+    expect(bystander.headers).toHaveLength(1);
+    expect(bystander.headers[0]?.authorization).toBeUndefined();
   });
 
   test.each(["POST", "PATCH", "DELETE"])("a %s answered with 30x is an error, not success data", async (method) => {
-    env.emulator.router.graph(method, "/moved", () => ({ status: 307, headers: { Location: `${bystanderUrl}/elsewhere` }, body: "" }));
+    env.emulator.router.graph(method, "/moved", () => ({ status: 307, headers: { Location: `${bystander.url}/elsewhere` }, body: "" }));
     await expect(raw({ url: "/moved", method, data: method === "DELETE" ? undefined : "{}" })).rejects.toThrow(
-      new RegExp(`307 UnexpectedRedirect: a ${method} was answered with a redirect to ${bystanderUrl}/\\[REDACTED\\]; it was not followed`),
+      new RegExp(
+        `307 UnexpectedRedirect: a ${method} was answered with a redirect to ${bystander.url}/\\[REDACTED\\]; it was not followed`,
+      ),
     );
-    expect(bystanderHeaders).toHaveLength(0);
+    expect(bystander.headers).toHaveLength(0);
   });
 });
