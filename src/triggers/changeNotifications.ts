@@ -138,10 +138,10 @@ export const changeNotifications = trigger({
       checkChangeTypes(params.resource, params.changeTypes);
       const url = flowWebhookUrl(context);
       const previous = storedSubscriptionId(context, url);
-      if (previous) {
-        const client = createGraphClient(params.connection, { debug: params.debug, logger: context.logger });
-        await deleteSubscription(client, previous);
-      }
+      const client = createGraphClient(params.connection, { debug: params.debug, logger: context.logger });
+      if (previous) await deleteSubscription(client, previous);
+      // A subscription left calling this URL (a failed deploy) would only send notifications with a secret we no longer know.
+      await deleteSubscriptionsFor(client, [url]);
       const state = await subscribe(context, params, randomBytes(32).toString("base64url"));
       context.logger.info(`Created Microsoft Graph subscription ${state.subscriptionId} for flow ${context.flow.name}.`);
       return saved(url, state);

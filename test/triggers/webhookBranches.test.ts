@@ -219,3 +219,17 @@ describe("subscription actions", () => {
     expect(env.emulator.requests.length).toBe(before);
   });
 });
+
+test("deploying again removes a subscription left calling the flow's URL by a failed deploy", async () => {
+  const leftover = dataOf<{ id: string }>(
+    await env.harness.action(
+      "createSubscription",
+      { connection: env.connection, resource: "groups", changeTypes: "updated", notificationUrl: receiver.url },
+      receiver.context,
+    ),
+  );
+  await receiver.deploy();
+  const remaining = [...subscriptionService(env.emulator).subscriptions.keys()];
+  expect(remaining).toEqual([state().subscriptionId]);
+  expect(remaining).not.toContain(leftover.id);
+});
