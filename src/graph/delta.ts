@@ -39,9 +39,12 @@ export interface DeltaStepOptions {
   select?: string;
   /** Other query options for a new round (e.g. $filter, $expand). */
   query?: Query;
-  /** A first round asks only for a delta link that starts from now (`$deltatoken=latest`): no objects are read. */
+  /** A first round asks only for a delta link that starts from now (`latestQuery`): no objects are read. */
   latestOnly?: boolean;
-  /** How this collection asks for a delta link from now, when not `$deltatoken=latest` (drive items: `{ token: "latest" }`). */
+  /**
+   * How this collection asks for a delta link from now: `{ $deltatoken: "latest" }` (directory objects, the
+   * default) or `{ token: "latest" }` (drive items).
+   */
   latestQuery?: Query;
   /**
    * The most objects one step returns. A step stops on a page boundary once the next page could pass it (a page is
@@ -155,11 +158,7 @@ function addChange(byId: Map<string, DeltaItem>, item: DeltaItem): void {
 function firstRequest(options: DeltaStepOptions, headers: Record<string, string>): GraphRequest {
   return {
     path: `/${options.path.replace(/^\/+/, "")}/delta`,
-    query: {
-      ...options.query,
-      $select: options.select,
-      ...(options.latestOnly ? (options.latestQuery ?? { $deltatoken: "latest" }) : {}),
-    },
+    query: { ...options.query, $select: options.select, ...(options.latestOnly ? (options.latestQuery ?? { $deltatoken: "latest" }) : {}) },
     headers,
   };
 }

@@ -1,4 +1,4 @@
-import { redactText } from "./redact";
+import { redactText, redactValue } from "./redact";
 import { parseRetryAfter } from "./retry";
 import type { TokenClaims } from "./tokenClaims";
 
@@ -65,7 +65,8 @@ export class GraphError extends Error {
     this.date = details.date;
     this.method = details.method;
     this.url = redactText(details.url);
-    this.body = details.body;
+    // Graph can echo request headers (Authorization) in an error body: the body is kept only redacted.
+    this.body = redactValue(details.body);
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

@@ -22,7 +22,9 @@ const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"
 export const REDACTED = "[REDACTED]";
 
 const keyAlternation = [...SECRET_KEYS, ...PRE_AUTHENTICATED_URL_KEYS.map((k) => k.replace(/[.@]/g, "\\$&"))].join("|");
-const bearerPattern = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
+const bearerPattern = /\b(Bearer|Basic)\s+([A-Za-z0-9\-._~+/]+=*)/gi;
+/** A credential after the scheme, not a word of prose ("basic properties"): long, or not letters alone. */
+const looksLikeCredential = (value: string) => value.length >= 24 || (value.length >= 8 && /[^A-Za-z]/.test(value));
 const formPattern = new RegExp(`([?&\\s]|^)(${FORM_KEYS.join("|")})=([^&\\s"']+)`, "gi");
 const jsonPattern = new RegExp(`("(?:${keyAlternation})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
 // Credentials in a URL (a proxy's user:password@) and pasted private keys.
@@ -39,7 +41,7 @@ export function registerSecret(value: string | undefined): void {
 /** Removes bearer tokens, OAuth secrets and codes from free text (URLs, form bodies, JSON, messages). */
 export function redactText(text: string): string {
   let out = text
-    .replace(bearerPattern, (_m, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(bearerPattern, (match, scheme: string, value: string) => (looksLikeCredential(value) ? `${scheme} ${REDACTED}` : match))
     .replace(formPattern, (_m, lead: string, key: string) => `${lead}${key}=${REDACTED}`)
     .replace(jsonPattern, (_m, lead: string) => `${lead}"${REDACTED}"`)
     .replace(userInfoPattern, (_m, scheme: string) => `${scheme}${REDACTED}@`)
@@ -72,4 +74,21 @@ export function redactValue(value: unknown, depth = 0): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * Redacts every own property of an error in place (message, stack, cause, a response body, a connection object
+ * with its token, anything else), so that neither the message nor `JSON.stringify` or `util.inspect` of the error
+ * shows a secret. Nested errors (`cause`) are redacted the same way. Returns the same error.
+ */
+export function redactError<T>(error: T, depth = 0): T {
+  if (!(error instanceof Error) || depth > 4) return error;
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const descriptor = Object.getOwnPropertyDescriptor(error, key);
+    if (!descriptor || !("value" in descriptor) || !(descriptor.writable || descriptor.configurable)) continue;
+    const value: unknown = descriptor.value;
+    const clean = value instanceof Error ? redactError(value, depth + 1) : redactValue(value);
+    if (clean !== value) Object.defineProperty(error, key, { ...descriptor, value: clean });
+  }
+  return error;
 }

@@ -28,6 +28,21 @@ export const selectInput = input({
   clean: optionalString,
 });
 
+/** A $select example per resource: copying it onto another resource's action would earn a 400 from Graph. */
+export const SELECT_EXAMPLES = {
+  user: "id,displayName,userPrincipalName,mail,jobTitle",
+  group: "id,displayName,description,mail,groupTypes,securityEnabled",
+  directoryObject: "id,displayName",
+  subscribedSku: "skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits",
+  licenseDetails: "skuId,skuPartNumber,servicePlans",
+  organization: "id,displayName,verifiedDomains,tenantType",
+} as const;
+
+/** The Select input with an example of the action's own resource. */
+export function selectInputFor(resource: keyof typeof SELECT_EXAMPLES) {
+  return input({ ...selectInput, example: SELECT_EXAMPLES[resource] });
+}
+
 export const filterInput = input({
   label: "Filter",
   type: "string",

@@ -83,6 +83,17 @@ interface Performs {
 
 /** The functions of a definition that call Graph: an action's or data source's perform, a trigger's and its deploy hooks. */
 const GRAPH_CALLERS = ["perform", "onInstanceDeploy", "onInstanceDelete"] as const;
+/** A webhook trigger's lifecycle handlers (the platform's webhookCreate / webhookDelete). */
+const LIFECYCLE_HANDLERS = ["create", "delete"] as const;
+
+function wrapFunctions(key: string, source: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...source };
+  for (const name of names) {
+    const run = copy[name];
+    if (typeof run === "function") copy[name] = withHint(key, run as Performer);
+  }
+  return copy;
+}
 
 function withHint(key: string, run: Performer): Performer {
   return async (...args: never[]) => {
@@ -103,10 +114,10 @@ function withHint(key: string, run: Performer): Performer {
 export function withPermissionHints<T extends Record<string, Performs>>(definitions: T): T {
   const wrapped: Record<string, Record<string, unknown>> = {};
   for (const [key, definition] of Object.entries(definitions)) {
-    const copy: Record<string, unknown> = { ...definition };
-    for (const name of GRAPH_CALLERS) {
-      const run = copy[name];
-      if (typeof run === "function") copy[name] = withHint(key, run as Performer);
+    const copy = wrapFunctions(key, definition as unknown as Record<string, unknown>, GRAPH_CALLERS);
+    const lifecycle = copy.webhookLifecycleHandlers;
+    if (lifecycle && typeof lifecycle === "object") {
+      copy.webhookLifecycleHandlers = wrapFunctions(key, lifecycle as Record<string, unknown>, LIFECYCLE_HANDLERS);
     }
     wrapped[key] = copy;
   }

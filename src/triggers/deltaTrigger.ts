@@ -37,7 +37,7 @@ export interface DeltaTriggerState {
   since?: string;
   boundaryIds?: string[];
   /** The round in progress when a poll stopped part way through it. */
-  round?: { startedAt: string; baseline: boolean; boundaryIds: string[]; resyncCode?: string };
+  round?: { startedAt: string; baseline: boolean; boundaryIds: string[]; resyncCode?: string; discard?: boolean };
 }
 
 /** The body a delta trigger starts its flow with. */
@@ -119,7 +119,10 @@ type CommonInputs = typeof commonInputs;
  * - `classify`: turns one delta item into a change; the default (`classifyByCreatedDateTime`) says deleted for
  *   `@removed`, created for objects created after the previous round started, updated otherwise.
  * - `pageSize`: `Prefer: odata.maxpagesize` for this collection; DELTA_PAGE_SIZE if absent.
- * - `latestQuery`: how the collection asks for a delta link from now, when not `$deltatoken=latest`.
+ * - `latestQuery`: how the collection asks for a delta link from now (First Run "emit nothing"):
+ *   `{ $deltatoken: "latest" }` by default (users, groups), `{ token: "latest" }` for drive items, or `null` for
+ *   collections that have none (messages): the first round is then read in full (across polls if large) and its
+ *   objects are not emitted.
  * - `exampleChanges`: the example payload's changes, in Graph's shape for the collection.
  *
  * What every trigger built here does: the first poll either records where to start (`$deltatoken=latest`, nothing
@@ -139,7 +142,7 @@ export interface DeltaTriggerOptions<TInputs extends Inputs> {
   query?: (params: ActionInputParameters<TInputs>) => Query;
   classify?: (item: DeltaItem, context: ClassifyContext) => DeltaChange;
   pageSize?: number;
-  latestQuery?: Query;
+  latestQuery?: Query | null;
   exampleChanges: DeltaChange[];
 }
 
@@ -182,16 +185,20 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const continuing = state.cursor?.nextLink !== undefined && state.round !== undefined;
       const baseline = continuing ? (state.round?.baseline ?? false) : !state.cursor;
       const select = addCreated ? withCreatedDateTime(params.select) : params.select;
+      // "Emit nothing" on a collection without a from-now token: the first round is read and not emitted.
+      const discard = continuing
+        ? state.round?.discard === true
+        : baseline && params.firstRun === "emitNothing" && spec.latestQuery === null;
       const startedAt = continuing ? (state.round?.startedAt as string) : wholeSecondsNow();
       const step = await readDeltaStep(client, {
         path: typeof spec.deltaPath === "string" ? spec.deltaPath : spec.deltaPath(own),
         cursor: state.cursor,
         select,
         query: spec.query?.(own),
-        latestOnly: baseline && !continuing && params.firstRun === "emitNothing",
+        latestOnly: baseline && !continuing && params.firstRun === "emitNothing" && spec.latestQuery !== null,
+        latestQuery: spec.latestQuery ?? undefined,
         maxChanges: params.maxChanges,
         pageSize: spec.pageSize,
-        latestQuery: spec.latestQuery,
         cursorInput: "saved delta position",
       });
       // A resync starts the round over: it begins now, and what the broken round gathered is dropped.
@@ -199,7 +206,7 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const earlierBoundary = continuing && !step.resynced ? (state.round?.boundaryIds ?? []) : [];
       const resyncCode = step.resynced ? step.resyncCode : continuing ? state.round?.resyncCode : undefined;
       const classifyContext: ClassifyContext = { baseline, since: state.since, boundaryIds: state.boundaryIds ?? [] };
-      const changes = step.changes.map((item) => classify(item, classifyContext));
+      const changes = discard ? [] : step.changes.map((item) => classify(item, classifyContext));
       // A round starting in the same second as the previous one inherits its boundary: objects created in that
       // second were reported then, and must not come out as created again.
       const sameSecond = !continuing && !step.resynced && state.since === roundStart ? (state.boundaryIds ?? []) : [];
@@ -214,7 +221,7 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
             cursor: step.cursor,
             since: state.since,
             boundaryIds: state.boundaryIds,
-            round: { startedAt: roundStart, baseline, boundaryIds, ...(resyncCode ? { resyncCode } : {}) },
+            round: { startedAt: roundStart, baseline, boundaryIds, ...(resyncCode ? { resyncCode } : {}), ...(discard ? { discard } : {}) },
           };
       // Saved in the same return as the changes: a failure above leaves the old state, so the poll is repeated.
       context.polling.setState({ ...next });
@@ -231,7 +238,7 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       };
       return {
         payload: { ...payload, body: { data: body } },
-        polledNoChanges: changes.length === 0 && !step.resynced,
+        polledNoChanges: changes.length === 0 && (!step.resynced || discard),
       };
     },
     examplePayload: examplePayloadWith({ changes: spec.exampleChanges, baseline: false, resynced: false, roundComplete: true }),

@@ -1,6 +1,7 @@
 import type { PermissionsOf } from "../permissions/types";
 import type { triggers } from "./index";
 import { filesTriggerPermissions } from "../actions/files/permissions";
+import { RESOURCE_PERMISSION_NOTE } from "../actions/subscriptions/permissions";
 
 export const triggerPermissions: PermissionsOf<typeof triggers> = {
   userChanges: { endpoints: ["GET /users/delta"], application: ["User.Read.All"], delegated: ["User.Read.All"] },
@@ -13,11 +14,10 @@ export const triggerPermissions: PermissionsOf<typeof triggers> = {
       "Shown for the default feed, directory audits. Sign-ins need AuditLog.Read.All (and a Microsoft Entra ID P1 or P2 licence); security alerts need SecurityAlert.Read.All. Delegated: the user also needs a role such as Security Reader.",
   },
   changeNotifications: {
-    endpoints: ["POST /subscriptions", "PATCH /subscriptions/{id}", "DELETE /subscriptions/{id}"],
+    endpoints: ["POST /subscriptions", "PATCH /subscriptions/{id}", "GET /subscriptions", "DELETE /subscriptions/{id}"],
     application: [],
     delegated: [],
-    notes:
-      "The read permission of the watched resource: users User.Read.All, groups Group.Read.All, Outlook mail Mail.ReadBasic, legacy security alerts SecurityEvents.ReadWrite.All.",
+    notes: `${RESOURCE_PERMISSION_NOTE} Deploy creates (POST), scheduled runs renew (PATCH) or recreate, instance deletion lists and deletes.`,
   },
   fileChanges: filesTriggerPermissions.fileChanges,
 };

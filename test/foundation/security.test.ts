@@ -164,6 +164,13 @@ describe("redaction", () => {
     expect(text).toContain('"code":"Request_ResourceNotFound"');
   });
 
+  test("redactText removes Bearer and Basic credentials in any case, and leaves prose after those words alone", () => {
+    const text = redactText(
+      "authorization: bearer eyJ0eXAiOiJKV1Qi.eyJhdWQiOiJo.c2ln; Basic dXNlcjpwYXNz; basic properties; Bearer tokens",
+    );
+    expect(text).toBe(`authorization: bearer ${REDACTED}; Basic ${REDACTED}; basic properties; Bearer tokens`);
+  });
+
   test("redactText removes a certificate's client_assertion and a PKCE code_verifier from form bodies", () => {
     const text = redactText("grant_type=authorization_code&client_assertion=eyJhbGciOi.payload.sig&code_verifier=dBjftJeZ4CVP");
     expect(text).not.toMatch(/eyJhbGciOi|dBjftJeZ4CVP/);

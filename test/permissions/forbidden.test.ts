@@ -1,5 +1,6 @@
 import { readTokenClaims } from "../../src/graph";
 import { TestEnv, authCodeConnection, clientCredentialsConnection, startTestEnv } from "../helpers/setup";
+import { WebhookReceiver } from "../triggers/webhookReceiver";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -185,13 +186,12 @@ test("a webhook trigger's deploy that Graph refuses names what the subscription 
     method: "POST",
     path: "/v1.0/subscriptions",
   });
-  const error = await failure(() =>
-    env.harness.triggerOnInstanceDeploy(
-      "changeNotifications",
-      { connection: appConnection(["Group.Read.All"]), resource: "users", changeTypes: "updated" },
-      { webhookUrls: { "Flow 1": "https://hooks.example/flow-1" } },
-    ),
-  );
+  const receiver = await new WebhookReceiver(env, "changeNotifications", {
+    connection: appConnection(["Group.Read.All"]),
+    resource: "users",
+    changeTypes: "updated",
+  }).start();
+  const error = await failure(() => receiver.deploy());
   expect(error.message).toContain(
     "Microsoft names no application permission for changeNotifications; the token holds roles Group.Read.All.",
   );

@@ -82,3 +82,25 @@ test("an expired delta link with more users than Max Changes resyncs across poll
   expect(new Set(ids).size).toBe(450);
   expect(await poll(state, params)).toMatchObject({ changes: [], resynced: false, roundComplete: true });
 });
+
+test("a saved next link that expires mid-round starts the round over, says resynced, and still ends with every user", async () => {
+  env = await startTestEnv({ userCount: 450, groupCount: 1 });
+  const params = { firstRun: "emitEverything", maxChanges: "200" };
+  const state: Record<string, unknown> = {};
+  const first = await poll(state, params);
+  expect(first).toMatchObject({ baseline: true, resynced: false, roundComplete: false });
+  deltaControl(env.emulator).expireTokens();
+
+  const ids = new Set<string>();
+  let body: PollBody;
+  let polls = 0;
+  do {
+    body = await poll(state, params);
+    expect(body).toMatchObject({ baseline: true, resynced: true });
+    for (const change of body.changes) ids.add(change.id);
+    polls += 1;
+  } while (!body.roundComplete && polls < 10);
+  expect(polls).toBe(3);
+  expect(ids.size).toBe(450);
+  expect(await poll(state, params)).toMatchObject({ changes: [], baseline: false, resynced: false });
+});

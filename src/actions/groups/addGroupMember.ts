@@ -8,6 +8,7 @@ export const memberIdInput = requiredGuidInput(
   "Member",
   "The object ID (a GUID) of the user, group, device or service principal.",
   "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+  { dataSource: "selectUser", placeholder: "Member object ID (a GUID); the picker lists users" },
 );
 
 export const addGroupMember = action({

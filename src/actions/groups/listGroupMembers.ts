@@ -25,7 +25,7 @@ export const listGroupMembers = action({
       comments: "Also list members of nested groups (transitiveMembers), each once.",
       clean: boolean("Include Nested Members"),
     }),
-    ...directoryQueryInputs(999, "members"),
+    ...directoryQueryInputs(999, "members", "directoryObject"),
     count: countInput,
   },
   perform: async (context, params) => {

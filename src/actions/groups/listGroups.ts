@@ -10,7 +10,7 @@ export const listGroups = action({
     label: "List Groups",
     description: "List the tenant's groups: Microsoft 365, security and distribution groups (GET /groups).",
   },
-  inputs: { connection: connectionInput, ...directoryQueryInputs(999, "groups"), count: countInput },
+  inputs: { connection: connectionInput, ...directoryQueryInputs(999, "groups", "group"), count: countInput },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     return { data: await listOrCollect<Group>(client, { path: "/groups", query: odataQuery(params) }, params) };

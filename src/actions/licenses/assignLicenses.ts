@@ -42,6 +42,8 @@ export const assignLicenses = action({
       label: "SKU ID",
       type: "string",
       required: false,
+      dataSource: "selectSubscribedSku",
+      placeholder: "skuId (a GUID) of a subscribed SKU",
       example: "6fd2c87f-b296-42f0-b197-1e91e994b900",
       comments: "A SKU to add: its skuId (a GUID) from List Subscribed SKUs. For several SKUs, use Add Licenses.",
       clean: guid("SKU ID", false),

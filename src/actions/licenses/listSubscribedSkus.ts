@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { SubscribedSku } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import type { ListResult } from "../users/listing";
 
 export const listSubscribedSkus = action({
@@ -10,7 +10,7 @@ export const listSubscribedSkus = action({
     description:
       "List the tenant's commercial subscriptions (GET /subscribedSkus): each SKU's skuId, part number, units bought (prepaidUnits) and assigned (consumedUnits), and its service plans. Graph answers in one page.",
   },
-  inputs: { connection: connectionInput, select: selectInput },
+  inputs: { connection: connectionInput, select: selectInputFor("subscribedSku") },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     return { data: await client.get<ListResult<SubscribedSku>>("/subscribedSkus", { $select: params.select }) };

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { Organization } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import type { ListResult } from "../users/listing";
 
 export const getOrganization = action({
@@ -10,7 +10,7 @@ export const getOrganization = action({
     description:
       "Get the tenant's organization: name, verified domains, address, technical contacts (GET /organization). Graph answers a one-item collection, returned as it is. With only the delegated User.Read permission Graph fills in just id, displayName and verifiedDomains.",
   },
-  inputs: { connection: connectionInput, select: selectInput },
+  inputs: { connection: connectionInput, select: selectInputFor("organization") },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     return { data: await client.get<ListResult<Organization>>("/organization", { $select: params.select }) };

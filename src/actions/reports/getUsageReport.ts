@@ -108,6 +108,9 @@ export const getUsageReport = action({
       label: "Report",
       type: "string",
       required: true,
+      dataSource: "selectReport",
+      placeholder: "Report function name",
+      example: "getOffice365ActiveUserDetail",
       default: "getOffice365ActiveUserDetail",
       model: PICKER_REPORTS.map((name) => ({ label: findUsageReport(name)?.label ?? name, value: name })),
       comments:

@@ -1,13 +1,14 @@
 import { input } from "@prismatic-io/spectral";
-import { oneOf, optionalString, requiredString, stringList } from "../../inputs/clean";
+import { oneOf, optionalString, pathId, stringList } from "../../inputs/clean";
 
 export const alertV2IdInput = input({
   label: "Alert ID",
   type: "string",
   required: true,
   example: "da637551227677560813_-961444813",
+  placeholder: "Alert ID from List Alerts v2",
   comments: "The id of an alert from /security/alerts_v2 (List Alerts v2), e.g. da637551227677560813_-961444813.",
-  clean: requiredString("Alert ID"),
+  clean: pathId("Alert ID"),
 });
 
 export const legacyAlertIdInput = input({
@@ -15,8 +16,9 @@ export const legacyAlertIdInput = input({
   type: "string",
   required: true,
   example: "6C9C3B6D-8F2E-4E0B-9A43-1D8F0B2C7E11",
+  placeholder: "Alert ID from List Alerts",
   comments: "The id of an alert from the legacy /security/alerts (List Alerts).",
-  clean: requiredString("Alert ID"),
+  clean: pathId("Alert ID"),
 });
 
 export const incidentIdInput = input({
@@ -24,8 +26,9 @@ export const incidentIdInput = input({
   type: "string",
   required: true,
   example: "2972395",
+  placeholder: "Incident ID",
   comments: "The id of a Microsoft 365 Defender incident, e.g. 2972395.",
-  clean: requiredString("Incident ID"),
+  clean: pathId("Incident ID"),
 });
 
 /**

@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import type { LicenseDetails } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { userPath } from "../../graph";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import type { ListResult } from "./listing";
 import { licenseDetailsExample } from "./examples";
 import { userIdInput } from "./shared";
@@ -12,7 +12,7 @@ export const listUserLicenseDetails = action({
     label: "List User License Details",
     description: "List the licences assigned to a user, with each SKU's service plans and their state (GET /users/{id}/licenseDetails).",
   },
-  inputs: { connection: connectionInput, userId: userIdInput, select: selectInput },
+  inputs: { connection: connectionInput, userId: userIdInput, select: selectInputFor("licenseDetails") },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     const page = await client.get<ListResult<LicenseDetails>>(userPath(params.userId, "/licenseDetails"), {

@@ -2,7 +2,7 @@ import { action, input } from "@prismatic-io/spectral";
 import type { DirectoryObject } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { userPath } from "../../graph";
-import { connectionInput, filterInput, searchInput, selectInput } from "../../inputs/common";
+import { connectionInput, filterInput, searchInput, selectInputFor } from "../../inputs/common";
 import { memberOfExample } from "./examples";
 import { countInput, listOrCollect, pagingInputs, referenceListRequest } from "./listing";
 import { userIdInput } from "./shared";
@@ -16,7 +16,7 @@ export const listUserMemberOf = action({
   inputs: {
     connection: connectionInput,
     userId: userIdInput,
-    select: selectInput,
+    select: selectInputFor("directoryObject"),
     filter: input({
       ...filterInput,
       comments: `${filterInput.comments} On memberOf a filter is an advanced query: $count=true and ConsistencyLevel: eventual are added.`,

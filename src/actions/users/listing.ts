@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import type { GraphClient, GraphCollection, GraphRequest, Query } from "../../graph";
 import { boolean } from "../../inputs/clean";
-import { fetchAllInput, filterInput, limitInput, orderByInput, searchInput, selectInput, topInput } from "../../inputs/common";
+import { fetchAllInput, filterInput, limitInput, orderByInput, searchInput, selectInputFor, topInput } from "../../inputs/common";
 
 /**
  * What list actions return: one page as Graph sends it (value, @odata.nextLink, @odata.count), or with
@@ -32,8 +32,14 @@ const directoryOrderByInput = input({
 });
 
 /** $select, $filter, $search and $orderby plus paging, for directory collections (users, groups). */
-export function directoryQueryInputs(maxTop: number, what: string) {
-  return { select: selectInput, filter: filterInput, search: searchInput, orderBy: directoryOrderByInput, ...pagingInputs(maxTop, what) };
+export function directoryQueryInputs(maxTop: number, what: string, resource: "user" | "group" | "directoryObject" = "user") {
+  return {
+    select: selectInputFor(resource),
+    filter: filterInput,
+    search: searchInput,
+    orderBy: directoryOrderByInput,
+    ...pagingInputs(maxTop, what),
+  };
 }
 
 export const countInput = input({

@@ -7,6 +7,8 @@ export const userIdInput = input({
   label: "User",
   type: "string",
   required: true,
+  dataSource: "selectUser",
+  placeholder: "User object ID or userPrincipalName",
   example: "AdeleV@contoso.com",
   comments: "The user's object ID (a GUID) or userPrincipalName (like AdeleV@contoso.com).",
   clean: userReference("User"),
