@@ -23,8 +23,8 @@ export const REDACTED = "[REDACTED]";
 
 const keyAlternation = [...SECRET_KEYS, ...PRE_AUTHENTICATED_URL_KEYS.map((k) => k.replace(/[.@]/g, "\\$&"))].join("|");
 const bearerPattern = /\b(Bearer|Basic)\s+([A-Za-z0-9\-._~+/]+=*)/gi;
-/** A credential after the scheme, not a word of prose ("basic properties"): long, or not letters alone. */
-const looksLikeCredential = (value: string) => value.length >= 24 || (value.length >= 8 && /[^A-Za-z]/.test(value));
+/** A credential after the scheme, not a word of prose ("basic properties"): long, not letters alone, or mixed case. */
+const looksLikeCredential = (value: string) => value.length >= 24 || (value.length >= 8 && /[^A-Za-z]|.[A-Z]/.test(value));
 const formPattern = new RegExp(`([?&\\s]|^)(${FORM_KEYS.join("|")})=([^&\\s"']+)`, "gi");
 const jsonPattern = new RegExp(`("(?:${keyAlternation})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
 // Credentials in a URL (a proxy's user:password@) and pasted private keys.
