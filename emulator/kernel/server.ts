@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Directory } from "../areas/directory/store";
 import { TENANT_DOMAIN, TENANT_ID } from "../areas/directory/seed";
 import { FaultInjector } from "./faults";
+import { PreAuthenticatedHost } from "./preAuthHost";
 import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
 import { AppRegistration, TokenInfo, TokenStore } from "../identity/tokens";
 import { RequestContext, Router } from "./router";
@@ -51,6 +52,8 @@ export class Emulator {
   readonly directory: Directory;
   readonly router = new Router();
   readonly requests: LoggedRequest[] = [];
+  /** The second host: pre-authenticated downloads and upload sessions (see PreAuthenticatedHost). */
+  readonly preAuth = new PreAuthenticatedHost();
   private server?: http.Server;
   private readonly logRequests: boolean;
   /** Arbitrary per-area state that route modules keep (subscriptions, audit events, ...). */
@@ -102,11 +105,13 @@ export class Emulator {
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, "127.0.0.1", resolve));
     this.server = server;
+    await this.preAuth.start();
     return this;
   }
 
   async close(): Promise<void> {
     for (const closer of this.closers.splice(0)) await closer();
+    await this.preAuth.close();
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();

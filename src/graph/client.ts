@@ -52,6 +52,12 @@ export interface GraphRequest {
   acceptStatus?: number[];
   /** Name of the input that supplied `path`, for error messages. */
   pathInput?: string;
+  /**
+   * `path` is a pre-authenticated URL on another host (an upload session, a download or monitor URL): it is sent
+   * without the token and without a client-request-id, must be https (http only for loopback), and is masked in
+   * logs and errors because its path and query are the credential.
+   */
+  preAuthenticated?: boolean;
 }
 
 export interface GraphResponse<T = unknown> {
@@ -220,7 +226,9 @@ export class GraphClient {
       }
     }
     if (needsConsistencyHeader(req)) headers.ConsistencyLevel = "eventual";
-    let url = this.resolveUrl(req.path, req.query, req.apiVersion, req.pathInput);
+    let url = req.preAuthenticated
+      ? resolvePreAuthenticatedUrl(req.path, req.pathInput)
+      : this.resolveUrl(req.path, req.query, req.apiVersion, req.pathInput);
     const body = prepareBody(req, headers);
     const policy: RetryPolicy = { ...this.policy, ...stripUndefined(req.retry ?? {}) };
     const responseType = req.responseType ?? "json";
@@ -228,7 +236,7 @@ export class GraphClient {
     let waitedMs = 0;
     let redirects = 0;
     const sendMethod = method;
-    let withToken = true;
+    let withToken = !req.preAuthenticated;
 
     for (;;) {
       attempts += 1;
@@ -436,6 +444,21 @@ export class GraphClient {
       ),
     );
   }
+}
+
+/** A pre-authenticated URL is its own credential: absolute, https (http only on loopback), no user name or password. */
+function resolvePreAuthenticatedUrl(text: string, inputName = "URL"): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(inputName, "is not an absolute URL");
+  }
+  if (url.username || url.password) throw new InputError(inputName, "must not carry a user name or password");
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    throw new InputError(inputName, `must be an https URL, not ${url.protocol}//`);
+  }
+  return url;
 }
 
 function needsConsistencyHeader(req: GraphRequest): boolean {

@@ -6,3 +6,4 @@ export * from "./redact";
 export * from "./retry";
 export * from "./batch";
 export * from "./text";
+export * from "./uploadSession";

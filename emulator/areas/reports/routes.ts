@@ -1,27 +1,11 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import type { Emulator } from "../../kernel/server";
+import type { PreAuthRequest } from "../../kernel/preAuthHost";
 import type { RequestContext, Router } from "../../kernel/router";
 import { type Reply, graphError } from "../../kernel/http";
 import { badRequest, listCollection } from "../../kernel/odata/collection";
 import { REPORT_COLUMNS, registrationDetails, reportCsv } from "./data";
 import { auditLogs } from "../auditLogs/data";
 
-/** A request the report download host received, for tests to inspect. */
-export interface DownloadRequest {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-}
-
-interface DownloadHost {
-  url: string;
-  files: Map<string, string>;
-  requests: DownloadRequest[];
-}
-
-const HOST_KEY = "reports.downloadHost";
 const PERIODS = new Set(["D7", "D30", "D90", "D180"]);
 /** Reports whose Microsoft Graph page also offers (date=YYYY-MM-DD): the per-user, per-group and per-site detail reports. */
 export const DATED_REPORTS: ReadonlySet<string> = new Set([
@@ -40,54 +24,12 @@ export const DATED_REPORTS: ReadonlySet<string> = new Set([
 ]);
 const REPORT_FUNCTION = /^\/reports\/(?<name>get[A-Za-z0-9]+)\((?<argument>period|date)=(?<value>[^)]*)\)$/;
 
-/**
- * The pre-authenticated download host, a second server on another port (another origin, as Graph's reports
- * host is another domain). Started on the first report request; stopped with the emulator.
- */
-async function downloadHost(emulator: Emulator): Promise<DownloadHost> {
-  const existing = emulator.state.get(HOST_KEY) as Promise<DownloadHost> | undefined;
-  if (existing) return existing;
-  const starting = new Promise<DownloadHost>((resolve) => {
-    const files = new Map<string, string>();
-    const requests: DownloadRequest[] = [];
-    const server = http.createServer((req, res) => {
-      const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-      requests.push({ method: req.method ?? "GET", path, headers: req.headers });
-      const csv = files.get(path.split("/").pop() ?? "");
-      if (!csv) {
-        res.writeHead(404, { "Content-Type": "text/plain" });
-        res.end("The download link has expired or is not valid.");
-        return;
-      }
-      res.writeHead(200, {
-        "Content-Type": "application/octet-stream",
-        "Content-Disposition": "attachment; filename=report.csv",
-        "Content-Length": Buffer.byteLength(csv),
-      });
-      res.end(csv);
-    });
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, files, requests });
-    });
-    emulator.onClose(
-      () =>
-        new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-    );
-  });
-  emulator.state.set(HOST_KEY, starting);
-  return starting;
+/** Download requests the pre-authenticated host received (reports and any other download). */
+export function reportDownloads(emulator: Emulator): PreAuthRequest[] {
+  return emulator.preAuth.requestsTo("/download/");
 }
 
-/** Requests the report download host received (empty before the first report). */
-export async function reportDownloads(emulator: Emulator): Promise<DownloadRequest[]> {
-  return emulator.state.has(HOST_KEY) ? (await downloadHost(emulator)).requests : [];
-}
-
-async function usageReport(ctx: RequestContext): Promise<Reply> {
+function usageReport(ctx: RequestContext): Reply {
   const { name = "", argument, value = "" } = ctx.params;
   if (!REPORT_COLUMNS[name]) return badRequest(ctx, "BadRequest", `Resource not found for the segment '${name}'.`);
   let reportPeriod: string;
@@ -118,10 +60,9 @@ async function usageReport(ctx: RequestContext): Promise<Reply> {
     }
     reportPeriod = "1";
   }
-  const host = await downloadHost(ctx.emulator);
-  const token = randomUUID();
-  host.files.set(token, reportCsv(name, ctx.emulator.directory.users, argument === "date" ? value : today, reportPeriod));
-  return { status: 302, headers: { Location: `${host.url}/data/download/${token}` } };
+  const csv = reportCsv(name, ctx.emulator.directory.users, argument === "date" ? value : today, reportPeriod);
+  const location = ctx.emulator.preAuth.createDownload(csv, { fileName: "report.csv", ttlMs: 5 * 60_000 });
+  return { status: 302, headers: { Location: location } };
 }
 
 export function registerReportRoutes(router: Router, _emulator: Emulator): void {
