@@ -2,6 +2,7 @@ import batch from "./batch";
 import delta from "./delta";
 import groups from "./groups";
 import licenses from "./licenses";
+import mail from "./mail";
 import organization from "./organization";
 import presence from "./presence";
 import auditLogs from "./auditLogs";
@@ -25,4 +26,5 @@ export const actions = {
   ...batch,
   ...delta,
   ...subscriptions,
+  ...mail,
 };

@@ -1,7 +1,7 @@
 import type { Emulator } from "../../kernel/server";
 import type { RequestContext, Router } from "../../kernel/router";
 import { Reply, json, noContent } from "../../kernel/http";
-import { badRequest, listCollection } from "../../kernel/odata/collection";
+import { badRequest, listCollection, parseSelect, selectProperties } from "../../kernel/odata/collection";
 import { isReply } from "../directory/users";
 import { folderNotFound, itemNotFound, mailRoute, messageOf } from "./access";
 import { messageDelta } from "./delta";
@@ -9,7 +9,7 @@ import { toMime } from "./mime";
 import { listMessages } from "./query";
 import { attachmentView, contextUrl, folderView, messageEntity } from "./render";
 import { deliver, inlineAttachments, invalidRecipients, tooLarge } from "./sending";
-import { Mailbox, MessageRecord, NewMessage, Recipient, buildMessage, mailStore, preview } from "./store";
+import { Mailbox, MessageRecord, NewMessage, Recipient, buildMessage, mailId, mailStore, nowSeconds, preview } from "./store";
 
 function bodyObject(ctx: RequestContext): Record<string, unknown> | Reply {
   const body = ctx.body;
@@ -235,12 +235,19 @@ function registerAttachmentRoutes(router: Router): void {
     const message = messageOf(ctx, box);
     if (isReply(message)) return message;
     const views = (box.attachments.get(message.id) ?? []).map((a) => attachmentView(a));
-    return listCollection(ctx, views, { entitySet: "attachments", defaultTop: 100, maxTop: 1000 });
+    return listCollection(ctx, views, {
+      entitySet: "attachments",
+      defaultTop: 100,
+      maxTop: 1000,
+      decorate: (item, source) => Object.assign(item, { "@odata.type": (source as Record<string, unknown>)["@odata.type"] }),
+    });
   });
   mailRoute(router, "GET", "/messages/:messageId/attachments/:attachmentId", "read", (ctx, box) => {
     const attachment = attachmentOf(ctx, box);
     if (isReply(attachment)) return attachment;
-    return json(200, { "@odata.context": contextUrl(ctx, box, "messages/attachments/$entity"), ...attachmentView(attachment) });
+    const select = parseSelect(ctx);
+    const view = selectProperties(attachmentView(attachment), select ? ["@odata.type", ...select] : undefined);
+    return json(200, { "@odata.context": contextUrl(ctx, box, "messages/attachments/$entity"), ...view });
   });
   mailRoute(router, "GET", "/messages/:messageId/attachments/:attachmentId/$value", "read", (ctx, box) => {
     const attachment = attachmentOf(ctx, box);
@@ -256,6 +263,57 @@ function registerAttachmentRoutes(router: Router): void {
     box.attachments.get(message.id)?.push(...added);
     box.touch(message);
     return json(201, { "@odata.context": contextUrl(ctx, box, "messages/attachments/$entity"), ...attachmentView(added[0]) });
+  });
+  mailRoute(router, "POST", "/messages/:messageId/attachments/createUploadSession", "write", createAttachmentUploadSession);
+}
+
+/** Graph takes files from 3 MB to 150 MB through an attachment upload session, in chunks of at most 4 MB. */
+const UPLOAD_MIN = 3 * 1024 * 1024;
+const UPLOAD_MAX = 150 * 1024 * 1024;
+const UPLOAD_MAX_CHUNK = 4 * 1024 * 1024;
+
+function createAttachmentUploadSession(ctx: RequestContext, box: Mailbox): Reply {
+  const message = messageOf(ctx, box);
+  if (isReply(message)) return message;
+  const item = (
+    ctx.body as { AttachmentItem?: { attachmentType?: string; name?: string; size?: number; contentType?: string; isInline?: boolean } }
+  )?.AttachmentItem;
+  if (!item || item.attachmentType !== "file" || !item.name || typeof item.size !== "number") {
+    return badRequest(ctx, "ErrorInvalidRequest", "AttachmentItem with attachmentType 'file', name and size is required.");
+  }
+  if (item.size < UPLOAD_MIN) {
+    return badRequest(ctx, "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize", "Attachment size must be greater than the minimum size.");
+  }
+  if (item.size > UPLOAD_MAX) return tooLarge(ctx);
+  const root = `${ctx.url.origin}/${ctx.version ?? "v1.0"}`;
+  const session = ctx.emulator.preAuth.createUploadSession({
+    totalSize: item.size,
+    maxChunkSize: UPLOAD_MAX_CHUNK,
+    onComplete: (bytes) => {
+      const target = box.messages.get(message.id);
+      if (!target) return { status: 404 };
+      const added = {
+        "@odata.type": "#microsoft.graph.fileAttachment" as const,
+        id: mailId("AAMkAGI2QXR0AAu"),
+        lastModifiedDateTime: nowSeconds(),
+        name: item.name as string,
+        contentType: item.contentType ?? "application/octet-stream",
+        size: bytes.length,
+        isInline: item.isInline ?? false,
+        contentId: null,
+        content: bytes,
+      };
+      box.attachments.get(target.id)?.push(added);
+      box.touch(target);
+      const location = `${root}/users('${box.ownerId}')/messages('${target.id}')/attachments('${added.id}')`;
+      return { status: 201, headers: { Location: location } };
+    },
+  });
+  return json(201, {
+    "@odata.context": `${root}/$metadata#microsoft.graph.uploadSession`,
+    uploadUrl: session.uploadUrl,
+    expirationDateTime: session.expirationDateTime,
+    nextExpectedRanges: ["0-"],
   });
 }
 
