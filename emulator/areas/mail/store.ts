@@ -328,8 +328,9 @@ export class MailStore {
     const random = seededRandom([...box.ownerId].reduce((sum, ch) => sum + ch.charCodeAt(0), 0));
     const inbox = box.wellKnown("inbox");
     const base = Date.parse("2026-03-02T08:00:00Z");
+    const first = Math.floor(random() * SEED_SUBJECTS.length);
     for (let i = 0; i < count; i++) {
-      const subject = SEED_SUBJECTS[(i + Math.floor(random() * SEED_SUBJECTS.length)) % SEED_SUBJECTS.length];
+      const subject = SEED_SUBJECTS[(first + i) % SEED_SUBJECTS.length];
       const received = new Date(base + i * 3_600_000 + Math.floor(random() * 600) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
       const from = { emailAddress: { name: "Fabrikam Billing", address: i % 2 ? "billing@fabrikam.com" : "news@fabrikam.com" } };
       const message = buildMessage(box, inbox.id, {

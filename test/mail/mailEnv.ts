@@ -1,0 +1,44 @@
+import type { Connection } from "@prismatic-io/spectral";
+import type { User } from "@microsoft/microsoft-graph-types";
+import { Mailbox, MailStore, mailStore } from "../../emulator/areas/mail/store";
+import { TestEnv, authCodeConnection, startTestEnv } from "../helpers/setup";
+
+export interface MailEnv extends TestEnv {
+  store: MailStore;
+  /** Member users that have a mailbox. */
+  people: User[];
+  mailboxOf(user: User): Mailbox;
+  /** A delegated (signed-in user) connection with these scopes. */
+  delegated(user: User, scopes?: string[]): Connection;
+}
+
+export async function startMailEnv(): Promise<MailEnv> {
+  const env = await startTestEnv({ userCount: 30 });
+  const store = mailStore(env.emulator);
+  const people = env.emulator.directory.users.filter((u) => u.userType === "Member" && u.mail);
+  return {
+    ...env,
+    store,
+    people,
+    mailboxOf(user) {
+      const box = store.find(user.id as string);
+      if (!(box instanceof Mailbox)) throw new Error(`${user.userPrincipalName ?? ""} has no mailbox`);
+      return box;
+    },
+    delegated(user, scopes = ["Mail.ReadWrite", "Mail.Send"]) {
+      const token = env.emulator.tokens.issueAccessToken({
+        kind: "delegated",
+        clientId: env.emulator.app.clientId,
+        tenantId: env.emulator.app.tenantId,
+        scopes,
+        userId: user.id as string,
+      }).token;
+      return authCodeConnection(env.emulator, token);
+    },
+  };
+}
+
+/** The query of the n-th request the emulator received. */
+export function queryOf(env: TestEnv, i = 0): URLSearchParams {
+  return new URLSearchParams(env.emulator.requests[i]?.search ?? "");
+}
