@@ -1,13 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { GraphClient } from "../../src/graph";
-import { runDeltaRound } from "../../src/graph/delta";
+import { readDeltaStep, runDeltaRound } from "../../src/graph/delta";
 
 /** A Graph stand-in that answers each request with the next scripted page (and records the URLs asked for). */
 async function scriptedGraph(pages: ((origin: string) => unknown)[]) {
   const asked: string[] = [];
+  const prefer: string[] = [];
   const server = http.createServer((req, res) => {
     asked.push(req.url ?? "");
+    prefer.push(String(req.headers.prefer ?? ""));
     const page = pages.at(asked.length - 1);
     res.writeHead(page ? 200 : 500, { "Content-Type": "application/json" });
     res.end(JSON.stringify(page ? page(origin) : { error: { code: "unexpected", message: "no more pages" } }));
@@ -18,7 +20,7 @@ async function scriptedGraph(pages: ((origin: string) => unknown)[]) {
     server.closeAllConnections();
     return new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { client: new GraphClient({ baseUrl: origin, accessToken: "test-token", retry: { maxRetries: 0 } }), asked, close };
+  return { client: new GraphClient({ baseUrl: origin, accessToken: "test-token", retry: { maxRetries: 0 } }), asked, prefer, close };
 }
 
 test("an object reported twice in a round comes out once, its later properties merged in, in first-seen order", async () => {
@@ -106,6 +108,35 @@ test("a round that ends without a delta link is an error, not a partial result",
     await expect(runDeltaRound(graph.client, { resource: "groups" })).rejects.toThrow(
       /ended the groups delta round without an @odata.deltaLink/,
     );
+  } finally {
+    await graph.close();
+  }
+});
+
+test("readDeltaStep reads any delta path in parts, stopping only between pages and continuing from the saved next link", async () => {
+  const graph = await scriptedGraph([
+    (origin) => ({
+      value: [{ id: "m1" }, { id: "m2" }],
+      "@odata.nextLink": `${origin}/v1.0/users/u1/mailFolders/inbox/messages/delta?$skiptoken=p2`,
+    }),
+    (origin) => ({
+      value: [{ id: "m3" }, { id: "m1", isRead: true }],
+      "@odata.deltaLink": `${origin}/v1.0/users/u1/mailFolders/inbox/messages/delta?$deltatoken=d1`,
+    }),
+  ]);
+  try {
+    const path = "users/u1/mailFolders/inbox/messages";
+    const first = await readDeltaStep(graph.client, { path, select: "id,isRead", maxChanges: 3 });
+    expect(first).toMatchObject({ changes: [{ id: "m1" }, { id: "m2" }], complete: false, resynced: false, pages: 1 });
+    expect(first.cursor.nextLink).toContain("$skiptoken=p2");
+    const second = await readDeltaStep(graph.client, { path, cursor: first.cursor, maxChanges: 3 });
+    expect(second).toMatchObject({ changes: [{ id: "m3" }, { id: "m1", isRead: true }], complete: true, pages: 1 });
+    expect(second.cursor.deltaLink).toContain("$deltatoken=d1");
+    expect(graph.asked).toEqual([
+      "/v1.0/users/u1/mailFolders/inbox/messages/delta?$select=id%2CisRead",
+      "/v1.0/users/u1/mailFolders/inbox/messages/delta?$skiptoken=p2",
+    ]);
+    expect(graph.prefer).toEqual(["odata.maxpagesize=3", "odata.maxpagesize=3"]);
   } finally {
     await graph.close();
   }

@@ -25,8 +25,11 @@ type ExpiryAnswer = "syncStateNotFound" | "resyncRequired";
 export class DeltaControl {
   generation = 1;
   expiryAnswer: ExpiryAnswer = "syncStateNotFound";
-  /** Objects per page unless the request says `Prefer: odata.maxpagesize=N`. */
-  pageSize = 100;
+  /**
+   * The largest delta page, and the page size when the request states none. `Prefer: odata.maxpagesize=N` can ask
+   * for smaller pages, never larger ones: Graph caps delta pages of directory objects at 200 whatever is asked.
+   */
+  pageSize = 200;
   /** Requests that continue a round ($skiptoken) answer this status while `remaining` > 0. */
   continuationFailure?: { status: number; remaining: number };
   /** groupId -> membership after each change (seq), oldest first; seq 0 is the seeded state. */
@@ -96,10 +99,10 @@ function firstAfter(sorted: readonly string[], after: string | undefined): numbe
   return lo;
 }
 
-function pageSizeOf(ctx: RequestContext, fallback: number): number {
+function pageSizeOf(ctx: RequestContext, largest: number): number {
   const prefer = String(ctx.headers.prefer ?? "");
   const size = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer)?.[1]);
-  return Number.isInteger(size) && size > 0 ? size : fallback;
+  return Number.isInteger(size) && size > 0 ? Math.min(size, largest) : largest;
 }
 
 class DeltaRoutes {
