@@ -119,6 +119,9 @@ type CommonInputs = typeof commonInputs;
  * - `classify`: turns one delta item into a change; the default (`classifyByCreatedDateTime`) says deleted for
  *   `@removed`, created for objects created after the previous round started, updated otherwise.
  * - `pageSize`: `Prefer: odata.maxpagesize` for this collection; DELTA_PAGE_SIZE if absent.
+ * - `baselineQuery`: for collections without `$deltatoken=latest` (message delta): query options that keep the first
+ *   "emit nothing" round short (e.g. `$filter=receivedDateTime ge {now}`); that round is read but emits nothing.
+ * - `keep`: which classified changes a poll emits (e.g. only the change types and unread messages asked for).
  * - `exampleChanges`: the example payload's changes, in Graph's shape for the collection.
  *
  * What every trigger built here does: the first poll either records where to start (`$deltatoken=latest`, nothing
@@ -138,6 +141,8 @@ export interface DeltaTriggerOptions<TInputs extends Inputs> {
   query?: (params: ActionInputParameters<TInputs>) => Query;
   classify?: (item: DeltaItem, context: ClassifyContext) => DeltaChange;
   pageSize?: number;
+  baselineQuery?: () => Query;
+  keep?: (change: DeltaChange, params: ActionInputParameters<TInputs>) => boolean;
   exampleChanges: DeltaChange[];
 }
 
@@ -181,12 +186,14 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const baseline = continuing ? (state.round?.baseline ?? false) : !state.cursor;
       const select = addCreated ? withCreatedDateTime(params.select) : params.select;
       const startedAt = continuing ? (state.round?.startedAt as string) : wholeSecondsNow();
+      const silent = baseline && params.firstRun === "emitNothing";
+      const shortBaseline = silent && !continuing && spec.baselineQuery ? spec.baselineQuery() : undefined;
       const step = await readDeltaStep(client, {
         path: typeof spec.deltaPath === "string" ? spec.deltaPath : spec.deltaPath(own),
         cursor: state.cursor,
         select,
-        query: spec.query?.(own),
-        latestOnly: baseline && !continuing && params.firstRun === "emitNothing",
+        query: { ...spec.query?.(own), ...shortBaseline },
+        latestOnly: silent && !continuing && !spec.baselineQuery,
         maxChanges: params.maxChanges,
         pageSize: spec.pageSize,
         cursorInput: "saved delta position",
@@ -196,7 +203,8 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const earlierBoundary = continuing && !step.resynced ? (state.round?.boundaryIds ?? []) : [];
       const resyncCode = step.resynced ? step.resyncCode : continuing ? state.round?.resyncCode : undefined;
       const classifyContext: ClassifyContext = { baseline, since: state.since, boundaryIds: state.boundaryIds ?? [] };
-      const changes = step.changes.map((item) => classify(item, classifyContext));
+      const classified = silent ? [] : step.changes.map((item) => classify(item, classifyContext));
+      const changes = spec.keep ? classified.filter((change) => spec.keep?.(change, own)) : classified;
       const boundaryIds = [
         ...earlierBoundary,
         ...step.changes.filter((item) => createdSince(item, roundStart)).map((item) => item.id),
