@@ -31,7 +31,7 @@ export async function startMailEnv(): Promise<MailEnv> {
         clientId: env.emulator.app.clientId,
         tenantId: env.emulator.app.tenantId,
         scopes,
-        userId: user.id as string,
+        userId: user.id,
       }).token;
       return authCodeConnection(env.emulator, token);
     },
@@ -42,3 +42,12 @@ export async function startMailEnv(): Promise<MailEnv> {
 export function queryOf(env: TestEnv, i = 0): URLSearchParams {
   return new URLSearchParams(env.emulator.requests[i]?.search ?? "");
 }
+
+/** A person whose mailbox has the nested folders Inbox / Projects / Falcon. */
+export function personWithFolders(env: MailEnv): User {
+  const found = env.people.find((u) => [...env.mailboxOf(u).folders.values()].some((f) => f.displayName === "Projects"));
+  if (!found) throw new Error("no seeded mailbox with nested folders");
+  return found;
+}
+
+export type Page<T> = { value: T[]; "@odata.nextLink"?: string; moreAvailable?: boolean };
