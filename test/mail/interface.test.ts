@@ -1,5 +1,11 @@
 import component from "../../src";
-import { mailPermissions } from "../../src/actions/mail/permissions";
+import {
+  mailDataSourcePermissions,
+  mailPermissions as actionPermissions,
+  mailTriggerPermissions,
+} from "../../src/actions/mail/permissions";
+
+const mailPermissions = { ...actionPermissions, ...mailTriggerPermissions, ...mailDataSourcePermissions };
 
 interface ConvertedInput {
   key: string;

@@ -11,7 +11,7 @@ const BASIC_NOTE = "Mail.ReadBasic(.All) leaves out body, bodyPreview, uniqueBod
 const LARGE_NOTE =
   "Attachments of 3 MB or more go through a draft (POST /messages, POST /messages/{id}/attachments/createUploadSession, POST /messages/{id}/send), which also needs Mail.ReadWrite.";
 
-/** Least-privileged Graph permissions of every mail action, trigger and data source, per Microsoft's permission tables. */
+/** Least-privileged Graph permissions of every mail action, per Microsoft's permission tables. */
 export const mailPermissions: PermissionsMap = {
   listMailFolders: mail(
     ["GET /users/{id | userPrincipalName}/mailFolders", "GET /users/{id | userPrincipalName}/mailFolders/{id}/childFolders"],
@@ -26,9 +26,23 @@ export const mailPermissions: PermissionsMap = {
   ),
   getMessage: mail(["GET /users/{id | userPrincipalName}/messages/{id}"], "Mail.ReadBasic.All", "Mail.ReadBasic", BASIC_NOTE),
   getMessageMime: mail(["GET /users/{id | userPrincipalName}/messages/{id}/$value"], "Mail.Read", "Mail.Read"),
-  sendMail: mail(["POST /users/{id | userPrincipalName}/sendMail"], "Mail.Send", "Mail.Send", LARGE_NOTE),
+  sendMail: mail(
+    [
+      "POST /users/{id | userPrincipalName}/sendMail",
+      "POST /users/{id | userPrincipalName}/messages",
+      "POST /users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
+      "POST /users/{id | userPrincipalName}/messages/{id}/send",
+    ],
+    "Mail.Send",
+    "Mail.Send",
+    LARGE_NOTE,
+  ),
   createDraft: mail(
-    ["POST /users/{id | userPrincipalName}/messages", "POST /users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession"],
+    [
+      "POST /users/{id | userPrincipalName}/messages",
+      "POST /users/{id | userPrincipalName}/messages/{id}/attachments",
+      "POST /users/{id | userPrincipalName}/messages/{id}/attachments/createUploadSession",
+    ],
     "Mail.ReadWrite",
     "Mail.ReadWrite",
   ),
@@ -45,11 +59,19 @@ export const mailPermissions: PermissionsMap = {
   deleteMessage: mail(["DELETE /users/{id | userPrincipalName}/messages/{id}"], "Mail.ReadWrite", "Mail.ReadWrite"),
   listAttachments: mail(["GET /users/{id | userPrincipalName}/messages/{id}/attachments"], "Mail.Read", "Mail.Read"),
   getAttachment: mail(["GET /users/{id | userPrincipalName}/messages/{id}/attachments/{id}"], "Mail.Read", "Mail.Read"),
+};
+
+/** The mail data source. */
+export const mailDataSourcePermissions: PermissionsMap = {
   selectMailFolder: mail(
     ["GET /users/{id | userPrincipalName}/mailFolders", "GET /users/{id | userPrincipalName}/mailFolders/{id}/childFolders"],
     "Mail.ReadBasic.All",
     "Mail.ReadBasic",
   ),
+};
+
+/** The mail trigger. */
+export const mailTriggerPermissions: PermissionsMap = {
   newMessages: mail(
     ["GET /users/{id | userPrincipalName}/mailFolders/{id}/messages/delta"],
     "Mail.ReadBasic.All",
