@@ -7,6 +7,7 @@ import path from "node:path";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
 import { startEmulator, Emulator } from "../emulator";
+import { showMail } from "./demoMail";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = require(path.resolve(__dirname, "../dist/index.js")) as { default: Parameters<typeof createHarness>[0] };
@@ -178,6 +179,8 @@ async function main(): Promise<void> {
   }
 
   await showTypedActions(conn, target.emulator);
+  if (target.emulator && has("sendMail"))
+    await showMail({ harness, connection: conn, emulator: target.emulator, step, line, logger: quietLogger });
   if (target.emulator) await target.emulator.close();
   console.log(process.exitCode ? "\nDemo finished with failures." : "\nDemo finished.");
 }
