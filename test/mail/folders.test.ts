@@ -1,15 +1,8 @@
 import type { MailFolder } from "@microsoft/microsoft-graph-types";
 import { dataOf, expectInputError } from "../helpers/setup";
-import { MailEnv, Page, personWithFolders, queryOf, startMailEnv } from "./mailEnv";
+import { Page, personWithFolders, queryOf, useMailEnv } from "./mailEnv";
 
-let env: MailEnv;
-beforeAll(async () => {
-  env = await startMailEnv();
-});
-afterAll(() => env.emulator.close());
-beforeEach(() => {
-  env.emulator.requests.length = 0;
-});
+const env = useMailEnv();
 
 const names = (page: Page<MailFolder>) => page.value.map((f) => f.displayName);
 

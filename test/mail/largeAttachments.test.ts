@@ -2,15 +2,10 @@ import { randomBytes } from "node:crypto";
 import { MAIL_MAX_CHUNK, MIB } from "../../src/graph/uploadSession";
 import { Mailbox, MessageRecord } from "../../emulator/areas/mail/store";
 import { dataOf } from "../helpers/setup";
-import { MailEnv, startMailEnv } from "./mailEnv";
+import { useMailEnv } from "./mailEnv";
 
-let env: MailEnv;
-beforeAll(async () => {
-  env = await startMailEnv();
-});
-afterAll(() => env.emulator.close());
+const env = useMailEnv();
 beforeEach(() => {
-  env.emulator.requests.length = 0;
   env.emulator.preAuth.requests.length = 0;
   env.emulator.preAuth.clearFaults();
   env.emulator.faults.clear();

@@ -38,6 +38,19 @@ export async function startMailEnv(): Promise<MailEnv> {
   };
 }
 
+/** One emulator for a test file: `env` is filled before the first test, request logs cleared before each. */
+export function useMailEnv(): MailEnv {
+  const env = {} as MailEnv;
+  beforeAll(async () => {
+    Object.assign(env, await startMailEnv());
+  });
+  afterAll(() => env.emulator.close());
+  beforeEach(() => {
+    env.emulator.requests.length = 0;
+  });
+  return env;
+}
+
 /** The query of the n-th request the emulator received. */
 export function queryOf(env: TestEnv, i = 0): URLSearchParams {
   return new URLSearchParams(env.emulator.requests[i]?.search ?? "");

@@ -1,16 +1,9 @@
 import type { Attachment, Message } from "@microsoft/microsoft-graph-types";
 import { buildMessage } from "../../emulator/areas/mail/store";
 import { dataOf, expectInputError } from "../helpers/setup";
-import { MailEnv, Page, queryOf, startMailEnv } from "./mailEnv";
+import { Page, queryOf, useMailEnv } from "./mailEnv";
 
-let env: MailEnv;
-beforeAll(async () => {
-  env = await startMailEnv();
-});
-afterAll(() => env.emulator.close());
-beforeEach(() => {
-  env.emulator.requests.length = 0;
-});
+const env = useMailEnv();
 
 const list = (params: Record<string, unknown>) =>
   env.harness.action("listMessages", { connection: env.connection, mailbox: env.people[0].userPrincipalName, ...params });

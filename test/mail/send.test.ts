@@ -1,15 +1,10 @@
 import type { Message } from "@microsoft/microsoft-graph-types";
 import { Mailbox, MessageRecord } from "../../emulator/areas/mail/store";
 import { dataOf, expectInputError } from "../helpers/setup";
-import { MailEnv, startMailEnv } from "./mailEnv";
+import { useMailEnv } from "./mailEnv";
 
-let env: MailEnv;
-beforeAll(async () => {
-  env = await startMailEnv();
-});
-afterAll(() => env.emulator.close());
+const env = useMailEnv();
 beforeEach(() => {
-  env.emulator.requests.length = 0;
   env.store.appAccessPolicy = undefined;
 });
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../../kernel/router";
 import { graphError, json, Reply } from "../../kernel/http";
-import { badRequest } from "../../kernel/odata/collection";
-import { FilterNode, FilterSyntaxError, evaluate, parseFilter } from "../../kernel/odata/filter";
+import { badRequest, parseFilterText } from "../../kernel/odata/collection";
+import { FilterNode, evaluate } from "../../kernel/odata/filter";
 import { contextUrl, messageView, preferenceHeaders } from "./render";
 import { Mailbox, MailFolderRecord, MessageChangeKind, MessageRecord, mailStore } from "./store";
 
@@ -110,12 +110,8 @@ export function messageDelta(ctx: RequestContext, box: Mailbox, folder: MailFold
       pageSize: pageSize(ctx),
     };
   }
-  let filter: FilterNode | undefined;
-  try {
-    filter = state.filter ? parseFilter(state.filter) : undefined;
-  } catch (error) {
-    return badRequest(ctx, "BadRequest", `Invalid filter clause: ${error instanceof FilterSyntaxError ? error.message : "syntax error"}.`);
-  }
+  const filter = parseFilterText(ctx, state.filter);
+  if (filter && "status" in filter) return filter;
   const all = entries(box, state, filter).filter((e) => !state.changeType || e.kind === state.changeType);
   const size = state.pageSize ?? DEFAULT_PAGE;
   const page = all.slice(state.offset, state.offset + size);

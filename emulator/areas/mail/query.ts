@@ -1,7 +1,7 @@
 import type { RequestContext } from "../../kernel/router";
 import { json, Reply } from "../../kernel/http";
-import { badRequest } from "../../kernel/odata/collection";
-import { FilterNode, FilterSyntaxError, evaluate, parseFilter } from "../../kernel/odata/filter";
+import { badRequest, parseFilterText } from "../../kernel/odata/collection";
+import { FilterNode, evaluate } from "../../kernel/odata/filter";
 import { contextUrl, messageView, preferenceHeaders } from "./render";
 import type { Mailbox, MessageRecord } from "./store";
 
@@ -111,15 +111,8 @@ export function listMessages(ctx: RequestContext, box: Mailbox, messages: Messag
     return badRequest(ctx, "SearchWithFilter", "The query parameter '$filter' is not supported with '$search'.");
   if (searchText && orderText)
     return badRequest(ctx, "SearchWithOrderBy", "The query parameter '$orderBy' is not supported with '$search'.");
-  let filter: FilterNode | undefined;
-  if (filterText) {
-    try {
-      filter = parseFilter(filterText);
-    } catch (error) {
-      const detail = error instanceof FilterSyntaxError ? error.message : "syntax error";
-      return badRequest(ctx, "BadRequest", `Invalid filter clause: ${detail}.`);
-    }
-  }
+  const filter = parseFilterText(ctx, filterText);
+  if (filter && "status" in filter) return filter;
   const orderBy = orderText ? parseOrderBy(orderText) : [];
   if (filter && orderBy.length > 0 && inefficientFilter(filter, orderBy)) {
     return badRequest(ctx, "InefficientFilter", "The restriction or sort order is too complex for this operation.");

@@ -1,6 +1,6 @@
 import { action, input } from "@prismatic-io/spectral";
-import { InputError, encodeSegment } from "../../graph";
-import { optionalString } from "../../inputs/clean";
+import { encodeSegment } from "../../graph";
+import { requiredText } from "../../inputs/clean";
 import { fileAttachmentExample } from "./examples";
 import { messageIdInput } from "./inputs";
 import { mailBaseInputs, mailTarget, messagePath } from "./shared";
@@ -35,11 +35,7 @@ export const getAttachment = action({
       placeholder: "attachment ID",
       example: "AAMkAGI2TG93AAA1wkq9Yq0YyEa0-NlBqSKnBhAAAIOcsTAAABEgAQAEAzPjjO9SVNoqBtWZ5pd0k=",
       comments: "The attachment's ID, as List Attachments returns it (id).",
-      clean: (value: unknown): string => {
-        const text = optionalString(value);
-        if (text === undefined) throw new InputError("Attachment", "is required: the attachment's id");
-        return text;
-      },
+      clean: requiredText("Attachment", "the attachment's id"),
     }),
   },
   perform: async (context, params) => {

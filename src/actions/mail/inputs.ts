@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { InputError } from "../../graph";
-import { boolean, oneOf, optionalString, stringList } from "../../inputs/clean";
+import { boolean, oneOf, optionalOneOf, optionalString, requiredText, stringList } from "../../inputs/clean";
 
 export const messageIdInput = input({
   label: "Message",
@@ -9,28 +9,35 @@ export const messageIdInput = input({
   placeholder: "message ID",
   example: "AAMkAGI2TG93AAA1wkq9Yq0YyEa0-NlBqSKnBhAAAIOcsTAAA=",
   comments: "The message's ID, as List Messages, Get Message or the New Messages trigger return it (id).",
-  clean: (value: unknown): string => {
-    const text = optionalString(value);
-    if (text === undefined) throw new InputError("Message", "is required: the message's id");
-    return text;
-  },
+  clean: requiredText("Message", "the message's id"),
 });
 
 export const BODY_TYPES = ["text", "html"] as const;
 
-export const bodyTypeInput = input({
-  label: "Body Type",
-  type: "string",
-  required: false,
-  model: [
-    { label: "(as stored)", value: "" },
-    { label: "Text", value: "text" },
-    { label: "HTML", value: "html" },
+/** An optional choice: the empty first entry leaves the value to Graph (its default, or unchanged). */
+export function choiceInput<T extends string>(label: string, empty: string, choices: readonly (readonly [T, string])[], comments: string) {
+  return input({
+    label,
+    type: "string",
+    required: false,
+    model: [{ label: empty, value: "" }, ...choices.map(([value, shown]) => ({ label: shown, value }))],
+    comments,
+    clean: optionalOneOf(
+      label,
+      choices.map(([value]) => value),
+    ),
+  });
+}
+
+export const bodyTypeInput = choiceInput(
+  "Body Type",
+  "(as stored)",
+  [
+    ["text", "Text"],
+    ["html", "HTML"],
   ],
-  comments:
-    'The format bodies come back in: sent as Prefer: outlook.body-content-type="text" or "html". Empty returns each body as stored.',
-  clean: (value: unknown) => (optionalString(value) === undefined ? undefined : oneOf("Body Type", BODY_TYPES)(value)),
-});
+  'The format bodies come back in: sent as Prefer: outlook.body-content-type="text" or "html". Empty returns each body as stored.',
+);
 
 /** Graph's header for the body format bodies are returned in. */
 export function bodyTypeHeaders(bodyType: string | undefined): Record<string, string> {
@@ -109,14 +116,12 @@ export const bodyFormatInput = input({
 
 export const IMPORTANCES = ["low", "normal", "high"] as const;
 
-export const importanceInput = input({
-  label: "Importance",
-  type: "string",
-  required: false,
-  model: [{ label: "(default: normal)", value: "" }, ...IMPORTANCES.map((v) => ({ label: v, value: v }))],
-  comments: "low, normal or high (Graph's importance).",
-  clean: (value: unknown) => (optionalString(value) === undefined ? undefined : oneOf("Importance", IMPORTANCES)(value)),
-});
+export const importanceInput = choiceInput(
+  "Importance",
+  "(Graph's default: normal)",
+  IMPORTANCES.map((v) => [v, v] as const),
+  "low, normal or high (Graph's importance).",
+);
 
 export const commentInput = input({
   label: "Comment",

@@ -1,16 +1,12 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { Message } from "@microsoft/microsoft-graph-types";
 import { InputError } from "../../graph";
-import { oneOf, optionalString, stringList } from "../../inputs/clean";
+import { stringList } from "../../inputs/clean";
 import { messageExample } from "./examples";
-import { importanceInput, messageIdInput } from "./inputs";
+import { choiceInput, importanceInput, messageIdInput } from "./inputs";
 import { mailBaseInputs, mailTarget, messagePath } from "./shared";
 
 const FLAGS = ["notFlagged", "flagged", "complete"] as const;
-
-function optional<T extends string>(label: string, allowed: readonly T[]) {
-  return (value: unknown): T | undefined => (optionalString(value) === undefined ? undefined : oneOf(label, allowed)(value));
-}
 
 export const updateMessage = action({
   display: {
@@ -20,26 +16,21 @@ export const updateMessage = action({
   inputs: {
     ...mailBaseInputs,
     messageId: messageIdInput,
-    isRead: input({
-      label: "Read",
-      type: "string",
-      required: false,
-      model: [
-        { label: "(unchanged)", value: "" },
-        { label: "Read", value: "true" },
-        { label: "Unread", value: "false" },
+    isRead: choiceInput(
+      "Read",
+      "(unchanged)",
+      [
+        ["true", "Read"],
+        ["false", "Unread"],
       ],
-      comments: "Mark the message read (true) or unread (false): Graph's isRead. Empty leaves it unchanged.",
-      clean: optional("Read", ["true", "false"] as const),
-    }),
-    flag: input({
-      label: "Flag",
-      type: "string",
-      required: false,
-      model: [{ label: "(unchanged)", value: "" }, ...FLAGS.map((v) => ({ label: v, value: v }))],
-      comments: "flag.flagStatus: notFlagged, flagged or complete. Empty leaves it unchanged.",
-      clean: optional("Flag", FLAGS),
-    }),
+      "Mark the message read (true) or unread (false): Graph's isRead. Empty leaves it unchanged.",
+    ),
+    flag: choiceInput(
+      "Flag",
+      "(unchanged)",
+      FLAGS.map((v) => [v, v] as const),
+      "flag.flagStatus: notFlagged, flagged or complete. Empty leaves it unchanged.",
+    ),
     categories: input({
       label: "Categories",
       type: "string",
