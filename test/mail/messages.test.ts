@@ -139,6 +139,20 @@ describe("single messages", () => {
     expect(got.file.data.toString()).toBe("%PDF-1.4 emulated invoice\n");
   });
 
+  test("getAttachment describes an item attachment without file data", async () => {
+    const box = env.mailboxOf(env.people[3]);
+    const message = inboxOf(3).find(
+      (m) => box.attachments.get(m.id)?.[0]?.["@odata.type"] === "#microsoft.graph.itemAttachment",
+    ) as Message;
+    const attachment = box.attachments.get(message.id as string)?.[0];
+    const got = dataOf<Record<string, unknown>>(
+      await env.harness.action("getAttachment", { ...params(), messageId: message.id, attachmentId: attachment?.id }),
+    );
+    expect(got).toMatchObject({ "@odata.type": "#microsoft.graph.itemAttachment", name: "Agenda (forwarded message)", size: 4096 });
+    expect(got).not.toHaveProperty("file");
+    expect(env.emulator.requestsTo("/$value")).toHaveLength(0);
+  });
+
   test("updateMessage marks read, flags, categorises; nothing to update is refused", async () => {
     const message = inboxOf(4)[0];
     const p = { connection: env.connection, mailbox: env.people[4].id, messageId: message.id };

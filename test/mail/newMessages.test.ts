@@ -6,7 +6,7 @@ import { MailEnv, startMailEnv } from "./mailEnv";
 interface Change {
   changeType: string;
   id: string;
-  object: { subject?: string; isRead?: boolean; "@removed"?: unknown };
+  object: { subject?: string; isRead?: boolean; bodyPreview?: string | null; "@removed"?: unknown };
 }
 interface PollBody {
   changes: Change[];
@@ -161,5 +161,9 @@ test("app-only without a mailbox is refused before any request; delegated withou
   await poll(state, params);
   expect(deltaRequests()[0]?.path).toBe("/v1.0/me/mailFolders/inbox/messages/delta");
   const [id] = deliver(env.mailboxOf(user), ["to me"]);
-  expect((await poll(state, params)).changes.map((c) => c.id)).toEqual([id]);
+  const [change] = (await poll(state, params)).changes;
+  expect(change?.id).toBe(id);
+  // Mail.ReadBasic reads no body: no bodyPreview even when selected.
+  expect(change?.object).toMatchObject({ subject: "to me" });
+  expect(change?.object.bodyPreview ?? null).toBeNull();
 });

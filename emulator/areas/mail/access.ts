@@ -30,6 +30,15 @@ function permitted(ctx: RequestContext, access: MailAccess, ownMailbox: boolean)
   return GRANTS[access].some((p) => held.includes((shared ? `${p.replace(/\.All$/, "")}.Shared` : p).toLowerCase()));
 }
 
+/** Mail.ReadBasic(.All) alone reads messages without body, bodyPreview, uniqueBody or attachments. */
+export function readsBasicOnly(ctx: RequestContext): boolean {
+  const auth = ctx.auth;
+  if (!auth) return true;
+  const held = scopeNames(auth.scopes);
+  if (auth.kind === "app" && held.includes(".default")) return false;
+  return !held.some((s) => /^mail\.(read|readwrite|send)(\.shared)?$/.test(s));
+}
+
 function accessDenied(ctx: RequestContext, message = "Access is denied. Check credentials and try again."): Reply {
   return graphError(403, "ErrorAccessDenied", message, ctx.requestId);
 }

@@ -1,6 +1,7 @@
 import type { RequestContext } from "../../kernel/router";
 import { json, Reply } from "../../kernel/http";
 import { parseSelect, selectProperties } from "../../kernel/odata/collection";
+import { readsBasicOnly } from "./access";
 import type { AttachmentRecord, MailFolderRecord, Mailbox, MessageRecord } from "./store";
 
 export function serviceRoot(ctx: RequestContext): string {
@@ -56,8 +57,12 @@ export function messageView(ctx: RequestContext, box: Mailbox, message: MessageR
     body.contentType = wanted;
   }
   const full: Record<string, unknown> = { "@odata.etag": `W/"${message.changeKey}"`, ...message, body };
+  if (readsBasicOnly(ctx)) {
+    delete full.body;
+    delete full.bodyPreview;
+  }
   const out = selectProperties(full, withId(parseSelect(ctx)));
-  if (/\battachments\b/i.test(ctx.query.get("$expand") ?? "")) {
+  if (/\battachments\b/i.test(ctx.query.get("$expand") ?? "") && !readsBasicOnly(ctx)) {
     out.attachments = (box.attachments.get(message.id) ?? []).map((a) => attachmentView(a));
   }
   return out;

@@ -359,7 +359,20 @@ export class MailStore {
                 content: Buffer.from("%PDF-1.4 emulated invoice\n"),
               },
             ]
-          : [];
+          : i === 2
+            ? [
+                {
+                  "@odata.type": "#microsoft.graph.itemAttachment",
+                  id: mailId("AAMkAGI2QXR0AAu"),
+                  lastModifiedDateTime: received,
+                  name: "Agenda (forwarded message)",
+                  contentType: "message/rfc822",
+                  size: 4096,
+                  isInline: false,
+                  contentId: null,
+                },
+              ]
+            : [];
       box.put(message, attachments);
     }
     // Seeded mail is the mailbox's starting state, not a change a delta round reports.
