@@ -3,7 +3,7 @@ import { actions } from "./actions";
 import { connections } from "./connections";
 import { dataSources } from "./dataSources";
 import { triggers } from "./triggers";
-import { redactValue } from "./graph";
+import { redactThrown } from "./errorHook";
 
 export default component({
   key: "ms-graph",
@@ -20,14 +20,6 @@ export default component({
   dataSources,
   connections,
   hooks: {
-    // Whatever reaches the platform's logs leaves without tokens or secrets.
-    error: (error: unknown) => {
-      if (error instanceof Error) {
-        const message = redactValue(error.message) as string;
-        if (message !== error.message) error.message = message;
-        return error;
-      }
-      return redactValue(error);
-    },
+    error: redactThrown,
   },
 });

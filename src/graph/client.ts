@@ -3,8 +3,8 @@ import FormData from "form-data";
 import { ApiVersion, isLoopbackHost } from "./clouds";
 import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
-import { asText, headerOf } from "./text";
-import { REDACTED, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
+import { asText, forLog, headerOf } from "./text";
+import { REDACTED, redactError, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
 import { TransportError, WireResponse, send } from "./transport";
 import {
   DEFAULT_RETRY_POLICY,
@@ -99,6 +99,19 @@ export interface CollectResult<T> {
 const MAX_REDIRECTS = 5;
 const MAX_LOGGED_BODY = 4000;
 const RESERVED_HEADERS = new Set(["authorization", "host"]);
+const VERSION_ROOT = /^\/(v1\.0|beta)(\/|$)/;
+/** RFC 9110 token characters: anything else in a header name (CR, LF, space, colon) is refused. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE_BREAK = /[\r\n\0]/;
+
+/** Refuses header names and values that would split or corrupt the request, before anything is sent. */
+function checkHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) throw new InputError("Headers", `"${redactText(forLog(name, 80))}" is not a valid header name`);
+    if (HEADER_VALUE_BREAK.test(String(value)))
+      throw new InputError("Headers", `the value of ${name} holds a line break or NUL, which would split the request`);
+  }
+}
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return headerOf(headers, name) !== undefined;
@@ -212,6 +225,10 @@ export class GraphClient {
         `${redactText(url.origin)} is not this connection's Microsoft Graph host (${this.origin}); the access token is only ever sent there`,
       );
     }
+    // Checked after the URL parser resolved "..", "%2e%2e" and scheme-relative forms: the token goes to Graph's API only.
+    if (!VERSION_ROOT.test(url.pathname)) {
+      throw new InputError(inputName, `resolves to ${redactText(url.pathname)}, outside Microsoft Graph's /v1.0/ and /beta/`);
+    }
     const extra = toQueryString(query);
     if (extra) url.search = url.search ? `${url.search}&${extra}` : `?${extra}`;
     return url;
@@ -225,6 +242,7 @@ export class GraphClient {
         throw new InputError("Headers", `the ${name} header is set from the connection and cannot be overridden`);
       }
     }
+    checkHeaders(headers);
     if (needsConsistencyHeader(req)) headers.ConsistencyLevel = "eventual";
     let url = req.preAuthenticated
       ? resolvePreAuthenticatedUrl(req.path, req.pathInput)
@@ -276,6 +294,9 @@ export class GraphClient {
       if (response.status >= 300 && response.status < 400 && resHeaders.location && (sendMethod === "GET" || sendMethod === "HEAD")) {
         if (++redirects > MAX_REDIRECTS) throw new GraphNetworkError(sendMethod, this.shownUrl(url), "TOO_MANY_REDIRECTS", "");
         const target = new URL(resHeaders.location, url);
+        // A Location with user:pass@ would make the HTTP stack send Basic credentials of Graph's choosing: never.
+        target.username = "";
+        target.password = "";
         const sameOrigin = target.origin === this.origin;
         if (!sameOrigin && target.protocol !== "https:" && !isLoopbackHost(target.hostname)) {
           throw new GraphNetworkError(
@@ -289,6 +310,20 @@ export class GraphClient {
         withToken = withToken && sameOrigin;
         url = target;
         continue;
+      }
+
+      if (response.status >= 300 && response.status < 400 && sendMethod !== "GET" && sendMethod !== "HEAD") {
+        // Following would repeat (or silently drop) a write; reporting the redirect as success would hide that nothing was done.
+        throw redactError(
+          new GraphError({
+            status: response.status,
+            code: "UnexpectedRedirect",
+            graphMessage: `a ${sendMethod} was answered with a redirect${resHeaders.location ? ` to ${this.shownLocation(resHeaders.location, url)}` : ""}; it was not followed`,
+            requestId: resHeaders["request-id"],
+            method: sendMethod,
+            url: this.shownUrl(url),
+          }),
+        );
       }
 
       if (response.status < 400 || req.acceptStatus?.includes(response.status)) {
@@ -311,8 +346,17 @@ export class GraphClient {
           continue;
         }
       }
-      throw this.mapError(
-        graphErrorFromResponse(response.status, resHeaders, decodeBody(response.body, "json", contentType), sendMethod, this.shownUrl(url)),
+      // Every property of what is thrown is redacted, whatever mapError added (a connection error carries the connection).
+      throw redactError(
+        this.mapError(
+          graphErrorFromResponse(
+            response.status,
+            resHeaders,
+            decodeBody(response.body, "json", contentType),
+            sendMethod,
+            this.shownUrl(url),
+          ),
+        ),
       );
     }
   }
@@ -401,6 +445,17 @@ export class GraphClient {
     return url.origin === this.origin ? url.toString() : `${url.origin}/${REDACTED}`;
   }
 
+  private shownLocation(location: string, base: URL): string {
+    try {
+      const target = new URL(location, base);
+      target.username = "";
+      target.password = "";
+      return redactText(this.shownUrl(target));
+    } catch {
+      return REDACTED;
+    }
+  }
+
   private logRequest(method: string, url: URL, headers: Record<string, string>, body: unknown, attempt: number): void {
     let shown: unknown = body;
     if (Buffer.isBuffer(body)) shown = `<${body.length} bytes>`;
@@ -423,13 +478,7 @@ export class GraphClient {
 
   private logResponse(status: number, headers: Record<string, string>, raw: unknown, contentType: string, url: URL): void {
     const shownHeaders = redactHeaders(headers);
-    if (headers.location) {
-      try {
-        shownHeaders.location = redactText(this.shownUrl(new URL(headers.location, url)));
-      } catch {
-        shownHeaders.location = REDACTED;
-      }
-    }
+    if (headers.location) shownHeaders.location = this.shownLocation(headers.location, url);
     const decoded = decodeBody(raw, /json|text|xml|csv/i.test(contentType) || !contentType ? "json" : "arraybuffer", contentType);
     this.log(
       redactText(

@@ -1,4 +1,4 @@
-import { redactText } from "./redact";
+import { redactText, redactValue } from "./redact";
 import { parseRetryAfter } from "./retry";
 
 /** Bad input caught before any request: the message names the input and what was wrong. */
@@ -62,7 +62,8 @@ export class GraphError extends Error {
     this.date = details.date;
     this.method = details.method;
     this.url = redactText(details.url);
-    this.body = details.body;
+    // Graph can echo request headers (Authorization) in an error body: the body is kept only redacted.
+    this.body = redactValue(details.body);
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

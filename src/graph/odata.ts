@@ -15,10 +15,22 @@ export function searchClause(property: string, value: string): string {
   return `"${property}:${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-/** Encodes one path segment so that `/`, `?`, `#` and `%` in an id cannot reach another endpoint. */
-export function encodeSegment(value: string, inputName = "id"): string {
+/**
+ * Checks a value meant for one path segment before any request: not empty, not `.` or `..` (which URL resolution
+ * turns into "this" or "the parent" segment: `/security/alerts/..` is `/security/`), and encodable (a lone UTF-16
+ * surrogate cannot be sent as UTF-8). Returns the trimmed value.
+ */
+export function checkSegment(value: unknown, inputName = "id"): string {
   if (typeof value !== "string" || value.trim() === "") throw new InputError(inputName, "is empty");
-  return encodeURIComponent(value.trim()).replace(/'/g, "%27");
+  const trimmed = value.trim();
+  if (trimmed === "." || trimmed === "..") throw new InputError(inputName, `"${trimmed}" is not an id: . and .. would leave the path`);
+  if (/\p{Cs}/u.test(trimmed)) throw new InputError(inputName, "holds a lone UTF-16 surrogate (a broken character) and cannot be sent");
+  return trimmed;
+}
+
+/** Encodes one path segment so that `/`, `?`, `#`, `%`, `.` and `..` in an id cannot reach another endpoint. */
+export function encodeSegment(value: string, inputName = "id"): string {
+  return encodeURIComponent(checkSegment(value, inputName)).replace(/'/g, "%27");
 }
 
 /** Tagged template for Graph paths: every interpolated value is an encoded path segment. */

@@ -64,3 +64,20 @@ export function redactValue(value: unknown, depth = 0): unknown {
   }
   return value;
 }
+
+/**
+ * Redacts every own property of an error in place (message, stack, cause, a response body, a connection object
+ * with its token, anything else), so that neither the message nor `JSON.stringify` or `util.inspect` of the error
+ * shows a secret. Nested errors (`cause`) are redacted the same way. Returns the same error.
+ */
+export function redactError<T>(error: T, depth = 0): T {
+  if (!(error instanceof Error) || depth > 4) return error;
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const descriptor = Object.getOwnPropertyDescriptor(error, key);
+    if (!descriptor || !("value" in descriptor) || !(descriptor.writable || descriptor.configurable)) continue;
+    const value: unknown = descriptor.value;
+    const clean = value instanceof Error ? redactError(value, depth + 1) : redactValue(value);
+    if (clean !== value) Object.defineProperty(error, key, { ...descriptor, value: clean });
+  }
+  return error;
+}

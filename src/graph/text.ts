@@ -14,3 +14,15 @@ export function headerOf(headers: Record<string, string> | undefined, name: stri
   const key = Object.keys(headers).find((h) => h.toLowerCase() === lower);
   return key === undefined ? undefined : headers[key];
 }
+
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/gu;
+
+/**
+ * Text from outside (a caller's request, a remote answer) made safe for one log line: control characters (CR, LF,
+ * ESC and the rest) become "?" so that no forged line or terminal escape can be written, and the result is cut to
+ * `max` characters.
+ */
+export function forLog(value: unknown, max = 120): string {
+  const text = asText(value).replace(CONTROL_CHARACTERS, "?");
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

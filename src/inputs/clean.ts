@@ -1,4 +1,4 @@
-import { InputError } from "../graph";
+import { InputError, checkSegment } from "../graph";
 import { isGuid } from "../connections/validate";
 
 /** Input values arrive as strings from the designer (and as "" when left empty). */
@@ -16,6 +16,11 @@ export function requiredString(label: string) {
     if (text === undefined) throw new InputError(label, "is required");
     return text;
   };
+}
+
+/** A required id that goes into a URL path segment: checked as the core's segment encoder would, naming the input. */
+export function pathId(label: string) {
+  return (value: unknown): string => checkSegment(requiredString(label)(value), label);
 }
 
 export interface IntegerRule {

@@ -1,5 +1,5 @@
 import type { GraphClient } from "../graph";
-import type { Checkpoint } from "../actions/auditLogs/checkpoint";
+import { Checkpoint, idKey } from "../actions/auditLogs/checkpoint";
 import { canonicalTimestamp, shiftTimestamp } from "../actions/auditLogs/timestamps";
 
 export const ALERTS_FEED = "alertsV2";
@@ -46,7 +46,7 @@ export async function fetchAlertsSince<T extends AlertEvent>(
     query: { $filter: clauses.join(" and ") || undefined },
     autoConsistency: false,
   })) {
-    if (alert.id && delivered.has(alert.id)) continue;
+    if (alert.id && delivered.has(idKey(alert.id))) continue;
     if (lower && timeOf(alert) < lower) continue;
     fresh.push(alert);
     if (fresh.length > MAX_ALERTS_IN_WINDOW)
@@ -58,7 +58,7 @@ export async function fetchAlertsSince<T extends AlertEvent>(
   let newest = previous?.newest ?? options.from ?? null;
   for (const alert of events) {
     const time = timeOf(alert);
-    if (alert.id) delivered.set(alert.id, time);
+    if (alert.id) delivered.set(idKey(alert.id), time);
     if (!newest || time > newest) newest = time;
   }
   const keepFrom = newest ? shiftTimestamp(newest, -options.lookBackSeconds) : undefined;

@@ -93,14 +93,14 @@ describe("changeNotifications: deploy and delete", () => {
     expect(env.emulator.requestsTo(`/subscriptions/${state().subscriptionId}`, "PATCH")).toHaveLength(2);
   });
 
-  test("an Outlook resource gets Microsoft's 4230-minute limit in one request", async () => {
+  test("a mail folder's messages get Microsoft's 10080-minute (7-day) limit, less a margin, in one request", async () => {
     const user = env.emulator.directory.users[0];
     const before = Date.now();
-    await receiver.deploy({ resource: `users/${user.id}/messages`, changeTypes: "created" });
+    await receiver.deploy({ resource: `users/${user.id}/mailFolders('inbox')/messages`, changeTypes: "created" });
     expect(env.emulator.requestsTo("/subscriptions", "POST")).toHaveLength(1);
     const lifetime = Date.parse(state().expirationDateTime) - before;
-    expect(lifetime).toBeGreaterThan((4230 - 10) * MINUTE);
-    expect(lifetime).toBeLessThanOrEqual(4230 * MINUTE);
+    expect(lifetime).toBeGreaterThan((10080 - 10) * MINUTE);
+    expect(lifetime).toBeLessThan(10080 * MINUTE);
   });
 
   test("a resource with a query, as security alerts take, is accepted with its spaces", async () => {
@@ -125,6 +125,11 @@ describe("changeNotifications: deploy and delete", () => {
       env,
       () => receiver.deploy({ changeTypes: "created,updated" }),
       /Change Types: users supports only updated and deleted/,
+    );
+    await expectInputError(
+      env,
+      () => receiver.deploy({ resource: "drives/b!abc/root", changeTypes: "created,updated" }),
+      /Change Types: drives\/b!abc\/root supports only updated \(not created\)/,
     );
     await expectInputError(env, () => receiver.deploy({ resource: "https://graph.microsoft.com/v1.0/users" }), /Resource/);
     await expectInputError(env, () => receiver.deploy({ resource: "users/some one" }), /Resource/);
@@ -158,7 +163,7 @@ describe("changeNotifications: perform", () => {
     expect(JSON.stringify(receiver.outcomes[receiver.outcomes.length - 1]?.payload)).not.toContain(state().clientState);
   });
 
-  test("a forged notification (wrong clientState) is rejected and logged, not passed on", async () => {
+  test("a forged notification (wrong clientState) is rejected and logged once, not passed on", async () => {
     await receiver.deploy();
     const forged = {
       value: [
@@ -173,8 +178,9 @@ describe("changeNotifications: perform", () => {
     };
     const answer = await receiver.post(forged);
     expect(answer.status).toBe(202);
-    expect(lastBody()).toEqual({ notifications: [], lifecycleEvents: [], rejected: 1, resyncNeeded: false });
-    expect(receiver.logger.warn).toHaveBeenCalledWith(expect.stringContaining("clientState does not match"));
+    expect(lastBody()).toMatchObject({ notifications: [], lifecycleEvents: [], rejected: 1, resyncNeeded: false });
+    expect(receiver.logger.warn).toHaveBeenCalledTimes(1);
+    expect(receiver.logger.warn).toHaveBeenCalledWith(expect.stringContaining("1 without this flow's clientState"));
 
     const mixed = { value: [forged.value[0], { ...forged.value[0], clientState: state().clientState, resourceData: { id: "y" } }] };
     await receiver.post(mixed);
@@ -182,26 +188,41 @@ describe("changeNotifications: perform", () => {
     expect(lastBody().notifications.map((n) => n.resourceData.id)).toEqual(["y"]);
   });
 
-  test("reauthorizationRequired renews the subscription to its longest lifetime", async () => {
+  test("reauthorizationRequired is answered without calling Graph and queued; the scheduled run renews", async () => {
     await receiver.deploy();
     const service = subscriptionService(env.emulator);
     const sub = service.subscriptions.get(state().subscriptionId)!;
     sub.expirationDateTime = new Date(Date.now() + 30 * MINUTE).toISOString();
     const delivery = await service.fireLifecycle(sub.id!, "reauthorizationRequired");
     expect(delivery.status).toBe(202);
+    expect(env.emulator.requestsTo(`/subscriptions/${sub.id}`, "PATCH")).toHaveLength(0);
+    expect(lastBody()).toMatchObject({
+      pending: "renew",
+      lifecycleEvents: [expect.objectContaining({ lifecycleEvent: "reauthorizationRequired" })],
+    });
+    expect(state().pending).toBe("renew");
+
+    const run = await receiver.scheduled();
+    expect(run.branch).toBe("Scheduled Renewal");
     expect(env.emulator.requestsTo(`/subscriptions/${sub.id}`, "PATCH")).toHaveLength(1);
     expect(Date.parse(sub.expirationDateTime)).toBeGreaterThan(Date.now() + (41760 - 10) * MINUTE);
-    expect(state().expirationDateTime).toBe(sub.expirationDateTime);
-    expect(lastBody().lifecycleEvents).toEqual([expect.objectContaining({ lifecycleEvent: "reauthorizationRequired" })]);
+    expect(state()).toMatchObject({ expirationDateTime: sub.expirationDateTime });
+    expect(state().pending).toBeUndefined();
   });
 
-  test("subscriptionRemoved recreates the subscription with the same secret, and notifications flow again", async () => {
+  test("subscriptionRemoved is queued; the scheduled run recreates the subscription with the same secret, and notifications flow again", async () => {
     await receiver.deploy();
     const service = subscriptionService(env.emulator);
     const removed = state().subscriptionId;
     const secret = state().clientState;
     await service.fireLifecycle(removed, "subscriptionRemoved");
+    expect(env.emulator.requestsTo("/subscriptions", "POST")).toHaveLength(1);
+    expect(state()).toMatchObject({ subscriptionId: removed, pending: "recreate" });
+
+    const run = await receiver.scheduled();
+    expect(run.payload.body.data).toMatchObject({ recreated: true, subscriptionId: state().subscriptionId });
     expect(state().subscriptionId).not.toBe(removed);
+    expect(receiver.crossFlowState[Buffer.from(receiver.url).toString("base64")]).toBe(state().subscriptionId);
     expect([...service.subscriptions.keys()]).toEqual([state().subscriptionId]);
     expect(service.subscriptions.get(state().subscriptionId)?.clientState).toBe(secret);
 
@@ -230,8 +251,11 @@ describe("subscription lifetimes", () => {
     ["users", 41760],
     ["groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members", 41760],
     ["groups('02bd9fd6-8f93-4758-87c3-1fb73740a315')/conversations", 4230],
-    ["me/mailFolders('inbox')/messages", 4230],
-    ["users/87d349ed-44d7-43e1-9a83-5f2406dee5bd/events", 4230],
+    ["me/mailFolders('inbox')/messages", 10080],
+    ["users/87d349ed-44d7-43e1-9a83-5f2406dee5bd/mailFolders/AAMkAGI2=/messages", 10080],
+    ["users/87d349ed-44d7-43e1-9a83-5f2406dee5bd/events", 10080],
+    ["sites/contoso.sharepoint.com,1,2/lists/d7689e2b-941a-4cd3-bb24-55cddee54294", 42300],
+    ["teams/02bd9fd6-8f93-4758-87c3-1fb73740a315/channels/19:abc@thread.tacv2/messages", 4320],
     ["security/alerts?$filter=status eq 'newAlert'", 43200],
     ["drives/b!abc/root", 42300],
     ["chats/getAllMessages", 4320],

@@ -3,11 +3,20 @@ import type { AddressInfo } from "node:net";
 import type { TestEnv } from "../helpers/setup";
 import { silentLogger } from "./silentLogger";
 
-interface TriggerOutcome {
-  payload: { body: { data: unknown } };
+export interface TriggerOutcome {
+  branch?: string;
+  payload: {
+    headers: Record<string, string>;
+    queryParameters: Record<string, string>;
+    rawBody: { data: unknown };
+    body: { data: unknown };
+  };
   response?: { statusCode: number; contentType: string; body?: string };
   instanceState?: Record<string, unknown>;
+  crossFlowState?: Record<string, unknown>;
 }
+
+type LifecycleHandler = (context: Record<string, unknown>, params: Record<string, unknown>) => Promise<TriggerOutcome | undefined>;
 
 /**
  * Stands in for the platform's webhook endpoint of one flow: each HTTP request becomes a trigger payload, runs
@@ -15,6 +24,7 @@ interface TriggerOutcome {
  */
 export class WebhookReceiver {
   readonly instanceState: Record<string, unknown> = {};
+  readonly crossFlowState: Record<string, unknown> = {};
   readonly outcomes: TriggerOutcome[] = [];
   readonly logger = silentLogger();
   /** Replaces the trigger's answer (to play a broken endpoint). */
@@ -32,7 +42,35 @@ export class WebhookReceiver {
   }
 
   get context() {
-    return { instanceState: this.instanceState, webhookUrls: { "Flow 1": this.url }, logger: this.logger };
+    return {
+      instanceState: this.instanceState,
+      crossFlowState: this.crossFlowState,
+      webhookUrls: { "Flow 1": this.url },
+      logger: this.logger,
+    };
+  }
+
+  /** Runs a webhook lifecycle handler as the platform does (the built component's webhookCreate / webhookDelete). */
+  private async lifecycle(kind: "webhookCreate" | "webhookDelete", params: Record<string, unknown>): Promise<void> {
+    const built = (this.env.harness as unknown as { component: { triggers: Record<string, Record<string, LifecycleHandler>> } }).component;
+    const handler = built.triggers[this.triggerKey]?.[kind];
+    if (!handler) throw new Error(`${this.triggerKey} has no ${kind}`);
+    const context = {
+      ...this.context,
+      executionState: {},
+      integrationState: {},
+      configVars: {},
+      components: {},
+      stepId: "stepId",
+      executionId: "executionId",
+      flow: { id: "flowId", name: "Flow 1", stableId: "flowStableId" },
+    };
+    this.persist(await handler(context, { ...this.params, ...params }));
+  }
+
+  private persist(outcome: Partial<TriggerOutcome> | undefined): void {
+    Object.assign(this.instanceState, outcome?.instanceState ?? {});
+    Object.assign(this.crossFlowState, outcome?.crossFlowState ?? {});
   }
 
   async start(): Promise<this> {
@@ -42,22 +80,30 @@ export class WebhookReceiver {
     return this;
   }
 
-  async deploy(params: Record<string, unknown> = {}): Promise<void> {
-    const result = await this.env.harness.triggerOnInstanceDeploy(this.triggerKey, { ...this.params, ...params }, this.context);
-    Object.assign(this.instanceState, result?.instanceState ?? {});
+  deploy(params: Record<string, unknown> = {}): Promise<void> {
+    return this.lifecycle("webhookCreate", params);
   }
 
-  async remove(): Promise<void> {
-    const result = await this.env.harness.triggerOnInstanceDelete(this.triggerKey, this.params, this.context);
-    Object.assign(this.instanceState, result?.instanceState ?? {});
+  remove(): Promise<void> {
+    return this.lifecycle("webhookDelete", {});
+  }
+
+  /** A scheduled run of the trigger, as the platform starts one: a request carrying prismatic-invoke-type: Scheduled. */
+  async scheduled(): Promise<TriggerOutcome> {
+    await this.post(undefined, "", { "prismatic-invoke-type": "Scheduled" });
+    return this.outcomes[this.outcomes.length - 1];
   }
 
   /** Posts a body straight to the endpoint, as a caller other than Graph could. */
-  async post(body: unknown, query = ""): Promise<{ status: number; contentType: string | null; text: string }> {
+  async post(
+    body: unknown,
+    query = "",
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; contentType: string | null; text: string }> {
     const response = await fetch(`${this.url}${query}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
   }
@@ -81,7 +127,7 @@ export class WebhookReceiver {
     try {
       const outcome = (await this.env.harness.trigger(this.triggerKey, payload, this.params, this.context)) as unknown as TriggerOutcome;
       this.outcomes.push(outcome);
-      Object.assign(this.instanceState, outcome.instanceState ?? {});
+      this.persist(outcome);
       const response = outcome.response ?? { statusCode: 200, contentType: "text/plain" };
       res.writeHead(response.statusCode, { "Content-Type": response.contentType });
       res.end(response.body ?? "");

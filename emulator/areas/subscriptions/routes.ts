@@ -20,11 +20,12 @@ export interface Delivery {
 }
 
 /**
- * Longest lifetime in minutes by resource, from Microsoft's subscription lifetime table; others (Outlook messages,
- * events and contacts, group conversations, call records, print, To Do) get 4230.
+ * Longest lifetime in minutes by resource, from Microsoft's subscription lifetime table; others (group
+ * conversations, call records, print, To Do) get 4230.
  */
 const MAX_MINUTES: [RegExp, number][] = [
   [/^security\/alerts/i, 43200],
+  [/^(me|users\/[^/]+)\/(mailFolders[/(][^/]+\/)?(messages|events|contacts)([?]|$)/i, 10080],
   [/^(users|groups)(\/[^/]+)?(\/(members|owners))?([?]|$)/i, 41760],
   [/^(me\/drive|drives\/|sites\/|users\/[^/]+\/drive)/i, 42300],
   [/^communications\/presences/i, 60],

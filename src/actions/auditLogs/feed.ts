@@ -1,6 +1,6 @@
 import type { ApiVersion, GraphClient } from "../../graph";
 import { InputError } from "../../graph";
-import { Checkpoint, decodeCheckpoint, encodeCheckpoint } from "./checkpoint";
+import { Checkpoint, decodeCheckpoint, encodeCheckpoint, idKey } from "./checkpoint";
 import { canonicalTimestamp, shiftTimestamp } from "./timestamps";
 
 export type AuditFeedKey = "signIns" | "directoryAudits" | "provisioning";
@@ -135,9 +135,9 @@ export async function fetchSince<T extends AuditEvent>(
       const time = canonicalTimestamp(String(event[feed.timeProperty] ?? ""));
       const id = event.id ?? undefined;
       if (time && ((lower && time < lower) || (to && time > to))) continue;
-      if (id !== undefined && delivered.has(id)) continue;
+      if (id !== undefined && delivered.has(idKey(id))) continue;
       events.push(event);
-      if (id !== undefined && time) delivered.set(id, time);
+      if (id !== undefined && time) delivered.set(idKey(id), time);
       newest = later(newest, time);
       if (events.length >= options.limit) {
         moreAvailable = i < page.items.length - 1 || Boolean(page.nextLink);

@@ -3,7 +3,7 @@ import type { SecureScoreControlProfile } from "@microsoft/microsoft-graph-types
 import { createGraphClient } from "../../client";
 import { graphPath } from "../../graph";
 import { connectionInput } from "../../inputs/common";
-import { requiredString } from "../../inputs/clean";
+import { pathId } from "../../inputs/clean";
 import { controlProfileExample } from "./examples";
 
 export const getSecureScoreControlProfile = action({
@@ -19,7 +19,7 @@ export const getSecureScoreControlProfile = action({
       required: true,
       example: "AdminMFAV2",
       comments: "The control's id, which is its control name in the Secure Score's controlScores (e.g. AdminMFAV2).",
-      clean: requiredString("Control Profile ID"),
+      clean: pathId("Control Profile ID"),
     }),
   },
   perform: async (context, params) => {

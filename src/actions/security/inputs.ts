@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { oneOf, optionalString, requiredString, stringList } from "../../inputs/clean";
+import { oneOf, optionalString, pathId, stringList } from "../../inputs/clean";
 
 export const alertV2IdInput = input({
   label: "Alert ID",
@@ -7,7 +7,7 @@ export const alertV2IdInput = input({
   required: true,
   example: "da637551227677560813_-961444813",
   comments: "The id of an alert from /security/alerts_v2 (List Alerts v2), e.g. da637551227677560813_-961444813.",
-  clean: requiredString("Alert ID"),
+  clean: pathId("Alert ID"),
 });
 
 export const legacyAlertIdInput = input({
@@ -16,7 +16,7 @@ export const legacyAlertIdInput = input({
   required: true,
   example: "6C9C3B6D-8F2E-4E0B-9A43-1D8F0B2C7E11",
   comments: "The id of an alert from the legacy /security/alerts (List Alerts).",
-  clean: requiredString("Alert ID"),
+  clean: pathId("Alert ID"),
 });
 
 export const incidentIdInput = input({
@@ -25,7 +25,7 @@ export const incidentIdInput = input({
   required: true,
   example: "2972395",
   comments: "The id of a Microsoft 365 Defender incident, e.g. 2972395.",
-  clean: requiredString("Incident ID"),
+  clean: pathId("Incident ID"),
 });
 
 /**

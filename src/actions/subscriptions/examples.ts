@@ -16,3 +16,11 @@ export const exampleSubscription: Subscription = {
   encryptionCertificateId: null,
   notificationQueryOptions: null,
 };
+
+/** A single subscription as Graph answers it (with its @odata.context). */
+export type SubscriptionEntity = Subscription & { "@odata.context"?: string };
+
+export const exampleSubscriptionEntity: SubscriptionEntity = {
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#subscriptions/$entity",
+  ...exampleSubscription,
+};

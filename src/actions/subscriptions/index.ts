@@ -1,4 +1,17 @@
+import { createSubscription } from "./createSubscription";
+import { deleteInstanceSubscriptions } from "./deleteInstanceSubscriptions";
+import { deleteSubscription } from "./deleteSubscription";
+import { getSubscription } from "./getSubscription";
 import { listSubscriptions } from "./listSubscriptions";
 import { renewSubscription } from "./renewSubscription";
+import { updateSubscription } from "./updateSubscription";
 
-export default { renewSubscription, listSubscriptions };
+export default {
+  createSubscription,
+  getSubscription,
+  updateSubscription,
+  deleteSubscription,
+  listSubscriptions,
+  renewSubscription,
+  deleteInstanceSubscriptions,
+};

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { InputError } from "../../graph";
+import { InputError, isLoopbackHost } from "../../graph";
 import { guid, integer, optionalString, stringList } from "../../inputs/clean";
 import { LONGEST_LIFETIME_MINUTES } from "./lifetimes";
 
@@ -10,6 +10,7 @@ export const subscriptionIdInput = input({
   type: "string",
   required: true,
   example: "7f105c7d-2dc5-4530-97cd-4e7ae6534c07",
+  placeholder: "Subscription ID (a GUID)",
   comments: "The id of the change notification subscription (a GUID), as POST /subscriptions or List Subscriptions returned it.",
   clean: (value: unknown): string => guid("Subscription ID")(value) as string,
 });
@@ -29,9 +30,10 @@ export const resourceInput = input({
   type: "string",
   required: true,
   default: "users",
-  example: "groups",
+  example: "users/AdeleV@contoso.com/mailFolders('inbox')/messages",
+  placeholder: "users",
   comments:
-    "The Graph resource to watch, relative to the version root: users, groups, users/{id}, groups/{id}, groups/{id}/members, users/{id}/messages, security/alerts?$filter=status eq 'newAlert', ... Needs the permission Microsoft lists for that resource (users: User.Read.All; groups: Group.Read.All; Outlook mail: Mail.ReadBasic; security alerts: SecurityEvents.ReadWrite.All).",
+    "Any resource Graph sends change notifications for, relative to the version root: users, groups, groups/{id}/members, a mailbox folder's messages (users/{id or UPN}/mailFolders('inbox')/messages), a drive root (drives/{drive-id}/root), a SharePoint list (sites/{site-id}/lists/{list-id}), Teams channel messages (teams/{team-id}/channels/{channel-id}/messages), security/alerts?$filter=status eq 'newAlert', ... Each has its own longest lifetime and change types (drive roots and lists: updated only; users and groups: updated and deleted). Needs the permission Microsoft lists for that resource (users: User.Read.All; groups: Group.Read.All; mail: Mail.ReadBasic; files: Files.Read.All; lists: Sites.Read.All; channel messages: ChannelMessage.Read.All).",
   clean: (value: unknown): string => {
     const text = optionalString(value)?.replace(/^\/+/, "");
     if (!text) throw new InputError("Resource", "is required, e.g. users or groups");
@@ -56,5 +58,56 @@ export const changeTypesInput = input({
     const wrong = types.filter((t) => !(CHANGE_TYPES as readonly string[]).includes(t));
     if (wrong.length > 0) throw new InputError("Change Types", `"${wrong.join(", ")}" is not one of created, updated, deleted`);
     return [...new Set(types)].join(",");
+  },
+});
+
+function webhookUrl(label: string) {
+  return (value: unknown): string | undefined => {
+    const text = optionalString(value);
+    if (text === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new InputError(label, `"${text}" is not a URL`);
+    }
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname)))
+      throw new InputError(label, "must be an https:// URL (Graph delivers notifications only over HTTPS)");
+    return url.toString();
+  };
+}
+
+export const notificationUrlInput = input({
+  label: "Notification URL",
+  type: "string",
+  required: false,
+  example: "https://hooks.prismatic.io/trigger/SW5zdGFuY2VGbG93Q29uZmlnOjE=",
+  placeholder: "Empty: this flow's webhook URL",
+  comments:
+    "Where Graph posts notifications (https). Graph validates it first: it must answer ?validationToken= with the token, as the Change Notifications trigger does. Empty uses this flow's own webhook URL.",
+  clean: webhookUrl("Notification URL"),
+});
+
+export const lifecycleNotificationUrlInput = input({
+  label: "Lifecycle Notification URL",
+  type: "string",
+  required: false,
+  example: "https://hooks.prismatic.io/trigger/SW5zdGFuY2VGbG93Q29uZmlnOjE=",
+  placeholder: "Empty: the Notification URL",
+  comments:
+    "Where Graph posts lifecycle events (reauthorizationRequired, subscriptionRemoved, missed). Required by Graph for Teams resources that live longer than an hour. Empty uses the Notification URL.",
+  clean: webhookUrl("Lifecycle Notification URL"),
+});
+
+export const clientStateInput = input({
+  label: "Client State",
+  type: "password",
+  required: false,
+  comments:
+    "A secret (at most 128 characters) Graph sends back in every notification, so the receiver can tell Graph's notifications from forged ones. Empty generates a random one; it is never returned in step results.",
+  clean: (value: unknown): string | undefined => {
+    const text = optionalString(value);
+    if (text !== undefined && text.length > 128) throw new InputError("Client State", "is longer than Graph's 128 characters");
+    return text;
   },
 });

@@ -56,6 +56,44 @@ export async function renewSubscription(
   );
 }
 
+/** GET /subscriptions/{id}. */
+export function getSubscription(client: GraphClient, id: string): Promise<Subscription> {
+  return client.get<Subscription>(graphPath`/subscriptions/${id}`);
+}
+
+/** PATCH /subscriptions/{id}: a new expiration and/or notification URL (the only properties Graph lets change). */
+export function updateSubscription(
+  client: GraphClient,
+  id: string,
+  changes: { expirationDateTime?: string; notificationUrl?: string },
+): Promise<Subscription> {
+  return client.patch<Subscription>(graphPath`/subscriptions/${id}`, changes);
+}
+
+/** The most subscriptions read when looking for the ones of a webhook URL (Graph allows 1000 per mailbox, more per app). */
+const MAX_LISTED = 10_000;
+
+/** Every subscription this app can see (GET /subscriptions, all pages up to a limit). */
+export async function listAllSubscriptions(client: GraphClient): Promise<Subscription[]> {
+  return (await client.collect<Subscription>({ path: "/subscriptions" }, { limit: MAX_LISTED })).items;
+}
+
+/** Deletes every subscription whose notification or lifecycle URL is one of `urls`; returns the ids deleted. */
+export async function deleteSubscriptionsFor(client: GraphClient, urls: readonly string[]): Promise<string[]> {
+  const wanted = new Set(urls);
+  const deleted: string[] = [];
+  for (const sub of await listAllSubscriptions(client)) {
+    const points = [sub.notificationUrl, sub.lifecycleNotificationUrl].some((url) => typeof url === "string" && wanted.has(url));
+    if (points && sub.id && (await deleteSubscription(client, sub.id))) deleted.push(sub.id);
+  }
+  return deleted;
+}
+
+/** A subscription as a step result may show it: its clientState is the secret notifications are checked against. */
+export function withoutClientState<T extends Subscription>(sub: T): T {
+  return { ...sub, clientState: null };
+}
+
 /** DELETE /subscriptions/{id}; one that is already gone counts as deleted. */
 export async function deleteSubscription(client: GraphClient, id: string): Promise<boolean> {
   try {
