@@ -1,5 +1,6 @@
 import type { PermissionsMap } from "../permissions/types";
 import { subscriptionPermissions } from "../actions/subscriptions/permissions";
+import { mailTriggerPermissions } from "../actions/mail/permissions";
 
 export const triggerPermissions: PermissionsMap = {
   userChanges: {
@@ -26,4 +27,5 @@ export const triggerPermissions: PermissionsMap = {
     delegated: subscriptionPermissions.createSubscription.delegated,
     notes: `${subscriptionPermissions.createSubscription.notes ?? ""} Deploy creates (POST), scheduled runs renew (PATCH) or recreate, instance deletion lists and deletes.`,
   },
+  ...mailTriggerPermissions,
 };
