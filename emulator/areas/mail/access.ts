@@ -87,6 +87,11 @@ export function folderNotFound(ctx: RequestContext): Reply {
   return notFound(ctx, "The specified folder could not be found in the store.", "ErrorFolderNotFound");
 }
 
+/** The folder in the path (id or well-known name), or another one by reference. */
+export function folderFrom(ctx: RequestContext, box: Mailbox, ref = ctx.params.folder ?? "") {
+  return box.folder(ref);
+}
+
 export function messageOf(ctx: RequestContext, box: Mailbox): MessageRecord | Reply {
   const message = box.messages.get(ctx.params.messageId ?? "");
   if (!message) return itemNotFound(ctx);
