@@ -35,10 +35,9 @@ export const newMessages = deltaPollingTrigger({
       type: "string",
       collection: "valuelist",
       required: false,
-      default: ["created"],
       example: "created",
       comments:
-        "Which changes start the flow: created (new messages, the default), updated (read, flagged, moved within), deleted (deleted or moved out, with @removed). A single type is also sent to Graph as changeType, so the others are not even read.",
+        "Which changes start the flow (empty: created only): created (new messages), updated (read, flagged, moved within), deleted (deleted or moved out, with @removed). A single type is also sent to Graph as changeType, so the others are not even read.",
       clean: changeTypes,
     }),
     unreadOnly: input({
