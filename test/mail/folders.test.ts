@@ -65,6 +65,17 @@ describe("listMailFolders", () => {
   });
 });
 
+test("Graph's own errors for an unknown user, a user without a mailbox and an unknown folder", async () => {
+  const call = (mailbox: string, parentFolder?: string) =>
+    env.harness.action("listMailFolders", { connection: env.connection, mailbox, parentFolder });
+  await expect(call("nobody@contoso.com")).rejects.toThrow(
+    /404 ErrorInvalidUser: The requested user 'nobody@contoso.com' is invalid\..*request-id/,
+  );
+  const guest = env.emulator.directory.users.find((u) => u.userType === "Guest");
+  await expect(call(guest?.id as string)).rejects.toThrow(/404 MailboxNotEnabledForRESTAPI/);
+  await expect(call(env.people[0].id as string, "AAMkAGI2Rm9sZAAuNotARealFolderId000=")).rejects.toThrow(/404 ErrorFolderNotFound/);
+});
+
 describe("selectMailFolder", () => {
   test("lists folders and child folders labelled by path, keyed by id", async () => {
     const user = personWithFolders(env);
