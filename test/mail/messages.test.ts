@@ -200,6 +200,20 @@ describe("single messages", () => {
     await expect(env.harness.action("deleteMessage", p)).rejects.toThrow(/404 ErrorItemNotFound.*request-id/);
   });
 
+  test("permissions as Microsoft's tables name them: Mail.ReadBasic reads a message without its body, not its MIME", async () => {
+    const user = env.people[3];
+    const basic = { connection: env.delegated(user, ["Mail.ReadBasic"]), messageId: target().id };
+    const message = dataOf<Message>(await env.harness.action("getMessage", basic));
+    expect(message.subject).toBe(target().subject);
+    expect(message.body).toBeUndefined();
+    await expect(env.harness.action("getMessageMime", basic)).rejects.toThrow(/403 ErrorAccessDenied/);
+    await expect(env.harness.action("updateMessage", { ...basic, isRead: "true" })).rejects.toThrow(/403 ErrorAccessDenied/);
+    const mime = (await env.harness.action("getMessageMime", { ...basic, connection: env.delegated(user, ["Mail.Read"]) })) as {
+      data: Buffer;
+    };
+    expect(mime.data.toString()).toContain(`Subject: ${target().subject ?? ""}`);
+  });
+
   test("message ids are encoded as one path segment", async () => {
     await expect(
       env.harness.action("getMessage", { connection: env.connection, mailbox: env.people[0].id, messageId: "../../users" }),
