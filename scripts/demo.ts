@@ -3,6 +3,7 @@
  * integration would, against the embedded Graph emulator, or against a real tenant when
  * GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET are set (read-only calls only).
  */
+import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import type { Connection } from "@prismatic-io/spectral";
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
   }
 
   await showTypedActions(conn, target.emulator);
+  if (target.emulator && has("createList")) await showSharePointAndFiles(conn, target.emulator);
   if (target.emulator && has("sendMail"))
     await showMail({ harness, connection: conn, emulator: target.emulator, step, line, logger: quietLogger });
   if (target.emulator) await target.emulator.close();
@@ -275,3 +277,74 @@ main().catch((error: Error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** A list with typed columns and items, then a large file up through an upload session and back down. Emulator only. */
+async function showSharePointAndFiles(conn: Connection, emulator: Emulator): Promise<void> {
+  await step("SharePoint list with typed columns", async () => {
+    const site = await action<{ id: string; webUrl: string }>("getSite", {
+      connection: conn,
+      hostname: "https://contoso.sharepoint.com/sites/integrations",
+    });
+    line("getSite (pasted URL)", site.webUrl);
+    const columns = [
+      { name: "Status", choice: { choices: ["Open", "Done"] }, indexed: true },
+      { name: "Amount", currency: { locale: "en-us" }, validation: { formula: "=[Amount]>=0" } },
+      { name: "Due", dateTime: { format: "dateOnly" } },
+    ];
+    const list = await action<{ id: string; columns: unknown[] }>("createList", {
+      connection: conn,
+      siteId: site.id,
+      displayName: "Invoices",
+      columns: JSON.stringify(columns),
+    });
+    line("createList", `Invoices with ${list.columns.length} columns (choice, currency, dateTime + built-ins)`);
+    for (const [title, status, amount] of [
+      ["INV-1", "Open", 120],
+      ["INV-2", "Done", 80],
+      ["INV-3", "Open", 45],
+    ] as const) {
+      await action("createListItem", {
+        connection: conn,
+        siteId: site.id,
+        listId: list.id,
+        fields: JSON.stringify({ Title: title, Status: status, Amount: amount }),
+      });
+    }
+    const open = await action<{ value: unknown[] }>("listListItems", {
+      connection: conn,
+      siteId: site.id,
+      listId: list.id,
+      filter: "fields/Status eq 'Open'",
+      select: "Title,Amount",
+    });
+    line("listListItems (indexed Status)", `${open.value.length} open invoices`);
+  });
+
+  await step("Large file up through an upload session and back", async () => {
+    const site = await action<{ id: string }>("getSite", {
+      connection: conn,
+      hostname: "contoso.sharepoint.com",
+      sitePath: "sites/integrations",
+    });
+    const drives = await action<{ value: { id: string }[] }>("listDrives", { connection: conn, siteId: site.id });
+    const driveId = drives.value[0]?.id;
+    const content = randomBytes(12 * 1024 * 1024);
+    const before = emulator.preAuth.requests.length;
+    const item = await action<{ id: string; size: number }>("uploadFile", {
+      connection: conn,
+      driveId,
+      folder: "/Reports",
+      fileName: "export.bin",
+      file: { data: content, contentType: "application/octet-stream" },
+      chunkSizeKiB: "5120",
+    });
+    const hostRequests = emulator.preAuth.requests.slice(before);
+    const withToken = hostRequests.filter((r) => r.headers.authorization !== undefined).length;
+    line("uploadFile (12 MiB, 5 MiB chunks)", `${item.size} bytes in ${hostRequests.length} chunk requests, ${withToken} carrying a token`);
+    const result = (await harness.action("downloadFile", { connection: conn, driveId, itemId: item.id }, { logger: quietLogger })) as {
+      data: Buffer;
+    };
+    const same = createHash("sha256").update(result.data).digest("hex") === createHash("sha256").update(content).digest("hex");
+    line("downloadFile (pre-authenticated URL)", `${result.data.length} bytes, identical: ${String(same)}`);
+  });
+}

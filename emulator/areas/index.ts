@@ -14,6 +14,8 @@ import { registerPresenceRoutes } from "./directory/presence";
 import { registerReportRoutes } from "./reports/routes";
 import { registerSecurityRoutes } from "./security/routes";
 import { registerUserRoutes } from "./directory/users";
+import { registerFileRoutes } from "./files/routes";
+import { registerSiteRoutes } from "./sites/routes";
 
 /** Every area's routes. An area adds its own register function here. */
 export function registerRoutes(router: Router, emulator: Emulator): void {
@@ -31,4 +33,6 @@ export function registerRoutes(router: Router, emulator: Emulator): void {
   registerDirectoryRoleRoutes(router, emulator);
   registerMailRoutes(router, emulator);
   registerBatchRoutes(router, emulator);
+  registerSiteRoutes(router, emulator);
+  registerFileRoutes(router, emulator);
 }

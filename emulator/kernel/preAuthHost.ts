@@ -50,6 +50,11 @@ interface SessionState extends UploadSessionSpec {
   done: boolean;
 }
 
+interface MonitorState {
+  poll: () => Reply;
+  expiresAt: number;
+}
+
 interface DownloadState extends DownloadOptions {
   content: Buffer;
   expiresAt: number;
@@ -73,6 +78,8 @@ const DEFAULT_DOWNLOAD_TTL = 60 * 60_000;
  *   `{expirationDateTime, nextExpectedRanges}`, 416 for a chunk overlapping received bytes, and once every byte
  *   is in, whatever `onComplete(bytes)` replies; GET answers the status; DELETE cancels (204). An expired, cancelled
  *   or finished session answers 404 `itemNotFound`.
+ * - monitors: `createMonitor(poll)` returns a URL (`/monitor/{token}`, as a long-running operation's
+ *   `Location`) whose GET answers whatever `poll()` replies at that moment.
  * - fault switches: `dropChunk({skip, when})` drops the connection of a later chunk PUT (before storing it, or
  *   after storing it without answering); `expireSession({afterChunks})` expires the next session that has taken
  *   that many chunks.
@@ -84,6 +91,7 @@ export class PreAuthenticatedHost {
   private server?: http.Server;
   private readonly sessions = new Map<string, SessionState>();
   private readonly downloads = new Map<string, DownloadState>();
+  private readonly monitors = new Map<string, MonitorState>();
   private dropRules: { skip: number; when: "before" | "after" }[] = [];
   private expireRules: { afterChunks: number }[] = [];
 
@@ -120,6 +128,12 @@ export class PreAuthenticatedHost {
       expiresAt: Date.now() + (options.ttlMs ?? DEFAULT_DOWNLOAD_TTL),
     });
     return `${this.url}/download/${token}`;
+  }
+
+  createMonitor(poll: () => Reply, ttlMs = DEFAULT_DOWNLOAD_TTL): string {
+    const token = randomUUID();
+    this.monitors.set(token, { poll, expiresAt: Date.now() + ttlMs });
+    return `${this.url}/monitor/${token}`;
   }
 
   createUploadSession(spec: UploadSessionSpec): UploadSession {
@@ -169,6 +183,11 @@ export class PreAuthenticatedHost {
     }
     const [kind, key] = path.split("/").filter(Boolean);
     if (kind === "download" && key && method === "GET") return send(res, this.download(key, requestId));
+    if (kind === "monitor" && key && method === "GET") {
+      const monitor = this.monitors.get(key);
+      if (monitor && monitor.expiresAt >= Date.now()) return send(res, monitor.poll());
+      return send(res, graphError(404, "itemNotFound", "The monitor URL has expired or is not valid.", requestId));
+    }
     const session = kind === "upload" && key ? this.liveSession(key) : undefined;
     if (!session) return send(res, graphError(404, "itemNotFound", "The upload session was not found or has expired.", requestId));
     if (method === "GET") return send(res, json(200, this.status(session)));

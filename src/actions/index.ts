@@ -11,6 +11,8 @@ import reports from "./reports";
 import security from "./security";
 import subscriptions from "./subscriptions";
 import users from "./users";
+import sites from "./sites";
+import files from "./files";
 
 /** Every action, keyed by its public key. Each area folder exports its own map. */
 export const actions = {
@@ -26,5 +28,7 @@ export const actions = {
   ...batch,
   ...delta,
   ...subscriptions,
+  ...sites,
+  ...files,
   ...mail,
 };

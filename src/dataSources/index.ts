@@ -3,6 +3,18 @@ import { selectMailFolder } from "./selectMailFolder";
 import { selectReport } from "./selectReport";
 import { selectSubscribedSku } from "./selectSubscribedSku";
 import { selectUser } from "./selectUser";
+import { selectDrive } from "./selectDrive";
+import { selectList } from "./selectList";
+import { selectSite } from "./selectSite";
 
 /** Every data source, keyed by its public key. */
-export const dataSources = { selectUser, selectGroup, selectSubscribedSku, selectReport, selectMailFolder };
+export const dataSources = {
+  selectUser,
+  selectGroup,
+  selectSubscribedSku,
+  selectReport,
+  selectSite,
+  selectList,
+  selectDrive,
+  selectMailFolder,
+};

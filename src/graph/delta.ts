@@ -41,6 +41,8 @@ export interface DeltaStepOptions {
   query?: Query;
   /** A first round asks only for a delta link that starts from now (`$deltatoken=latest`): no objects are read. */
   latestOnly?: boolean;
+  /** How this collection asks for a delta link from now, when not `$deltatoken=latest` (drive items: `{ token: "latest" }`). */
+  latestQuery?: Query;
   /**
    * The most objects one step returns. A step stops on a page boundary once the next page could pass it (a page is
    * never split, so nothing is lost or repeated); it always reads at least one page.
@@ -153,7 +155,11 @@ function addChange(byId: Map<string, DeltaItem>, item: DeltaItem): void {
 function firstRequest(options: DeltaStepOptions, headers: Record<string, string>): GraphRequest {
   return {
     path: `/${options.path.replace(/^\/+/, "")}/delta`,
-    query: { ...options.query, $select: options.select, $deltatoken: options.latestOnly ? "latest" : undefined },
+    query: {
+      ...options.query,
+      $select: options.select,
+      ...(options.latestOnly ? (options.latestQuery ?? { $deltatoken: "latest" }) : {}),
+    },
     headers,
   };
 }

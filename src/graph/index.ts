@@ -7,3 +7,4 @@ export * from "./retry";
 export * from "./batch";
 export * from "./text";
 export * from "./uploadSession";
+export * from "./monitor";

@@ -10,14 +10,16 @@ const SECRET_KEYS = [
   "clientSecret",
   "clientState",
 ];
+/** JSON properties holding pre-authenticated URLs (upload sessions, downloads): the URL is the credential. */
+const PRE_AUTHENTICATED_URL_KEYS = ["uploadUrl", "@microsoft.graph.downloadUrl", "@content.downloadUrl"];
 // `code` is a secret in OAuth form bodies and redirect URLs, but in Graph's JSON it is the error code, which we keep.
 const FORM_KEYS = [...SECRET_KEYS, "code"];
-const SECRET_KEY_SET = new Set(SECRET_KEYS.map((k) => k.toLowerCase()));
+const SECRET_KEY_SET = new Set([...SECRET_KEYS, ...PRE_AUTHENTICATED_URL_KEYS].map((k) => k.toLowerCase()));
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
 
 export const REDACTED = "[REDACTED]";
 
-const keyAlternation = SECRET_KEYS.join("|");
+const keyAlternation = [...SECRET_KEYS, ...PRE_AUTHENTICATED_URL_KEYS.map((k) => k.replace(/[.@]/g, "\\$&"))].join("|");
 const bearerPattern = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 const formPattern = new RegExp(`([?&\\s]|^)(${FORM_KEYS.join("|")})=([^&\\s"']+)`, "gi");
 const jsonPattern = new RegExp(`("(?:${keyAlternation})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");

@@ -122,6 +122,7 @@ type CommonInputs = typeof commonInputs;
  * - `baselineQuery`: for collections without `$deltatoken=latest` (message delta): query options that keep the first
  *   "emit nothing" round short (e.g. `$filter=receivedDateTime ge {now}`); that round is read but emits nothing.
  * - `keep`: which classified changes a poll emits (e.g. only the change types and unread messages asked for).
+ * - `latestQuery`: how the collection asks for a delta link from now, when not `$deltatoken=latest`.
  * - `exampleChanges`: the example payload's changes, in Graph's shape for the collection.
  *
  * What every trigger built here does: the first poll either records where to start (`$deltatoken=latest`, nothing
@@ -143,6 +144,7 @@ export interface DeltaTriggerOptions<TInputs extends Inputs> {
   pageSize?: number;
   baselineQuery?: () => Query;
   keep?: (change: DeltaChange, params: ActionInputParameters<TInputs>) => boolean;
+  latestQuery?: Query;
   exampleChanges: DeltaChange[];
 }
 
@@ -196,6 +198,7 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
         latestOnly: silent && !continuing && !spec.baselineQuery,
         maxChanges: params.maxChanges,
         pageSize: spec.pageSize,
+        latestQuery: spec.latestQuery,
         cursorInput: "saved delta position",
       });
       // A resync starts the round over: it begins now, and what the broken round gathered is dropped.
@@ -205,7 +208,11 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const classifyContext: ClassifyContext = { baseline, since: state.since, boundaryIds: state.boundaryIds ?? [] };
       const classified = silent ? [] : step.changes.map((item) => classify(item, classifyContext));
       const changes = spec.keep ? classified.filter((change) => spec.keep?.(change, own)) : classified;
+      // A round starting in the same second as the previous one inherits its boundary: objects created in that
+      // second were reported then, and must not come out as created again.
+      const sameSecond = !continuing && !step.resynced && state.since === roundStart ? (state.boundaryIds ?? []) : [];
       const boundaryIds = [
+        ...sameSecond,
         ...earlierBoundary,
         ...step.changes.filter((item) => createdSince(item, roundStart)).map((item) => item.id),
       ].slice(0, MAX_BOUNDARY_IDS);

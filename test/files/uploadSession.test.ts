@@ -8,6 +8,9 @@ import {
   KIB,
   MAIL_MAX_CHUNK,
   MIB,
+  REDACTED,
+  redactText,
+  redactValue,
   uploadInSession,
 } from "../../src/graph";
 import type { UploadSessionSpec } from "../../emulator/kernel/preAuthHost";
@@ -148,4 +151,17 @@ describe("pre-authenticated host", () => {
     expect((await fetch(session.uploadUrl, { method: "DELETE" })).status).toBe(204);
     expect((await fetch(session.uploadUrl)).status).toBe(404);
   });
+});
+
+test("logs and errors never show a pre-authenticated URL from a response body", () => {
+  const body = {
+    uploadUrl: "https://host/upload/secret-1",
+    "@microsoft.graph.downloadUrl": "https://host/download/secret-2",
+    name: "a.txt",
+  };
+  expect(redactValue(body)).toEqual({ uploadUrl: REDACTED, "@microsoft.graph.downloadUrl": REDACTED, name: "a.txt" });
+  const text = redactText(JSON.stringify(body));
+  expect(text).not.toContain("secret-1");
+  expect(text).not.toContain("secret-2");
+  expect(text).toContain('"name":"a.txt"');
 });

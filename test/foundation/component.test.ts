@@ -113,10 +113,10 @@ test("every public action key is present", () => {
 
 test("the triggers and data sources keep their public keys", () => {
   expect(Object.keys(converted.triggers)).toEqual(
-    expect.arrayContaining(["auditEvents", "changeNotifications", "groupChanges", "userChanges"]),
+    expect.arrayContaining(["auditEvents", "changeNotifications", "fileChanges", "groupChanges", "userChanges"]),
   );
   expect(Object.keys(converted.dataSources)).toEqual(
-    expect.arrayContaining(["selectGroup", "selectReport", "selectSubscribedSku", "selectUser"]),
+    expect.arrayContaining(["selectDrive", "selectGroup", "selectList", "selectReport", "selectSite", "selectSubscribedSku", "selectUser"]),
   );
 });
 
