@@ -1,8 +1,14 @@
 import { action } from "@prismatic-io/spectral";
+import { requiredText } from "../../inputs/clean";
 import { messageIdInput } from "./inputs";
 import { mailBaseInputs, mailTarget, messagePath } from "./shared";
 
-const draftIdInput = { ...messageIdInput, label: "Draft", comments: "The draft's message ID, as Create Draft returns it (id)." };
+const draftIdInput = {
+  ...messageIdInput,
+  label: "Draft",
+  comments: "The draft's message ID, as Create Draft returns it (id).",
+  clean: requiredText("Draft", "the draft's message id"),
+};
 
 export const sendDraft = action({
   display: {
