@@ -9,6 +9,7 @@ import { createConnection, createHarness } from "@prismatic-io/spectral/dist/tes
 import type { Connection } from "@prismatic-io/spectral";
 import { X509Certificate } from "node:crypto";
 import { EMULATOR_APP_CERTIFICATE, startEmulator, Emulator } from "../emulator";
+import { showMail } from "./demoMail";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = require(path.resolve(__dirname, "../dist/index.js")) as { default: Parameters<typeof createHarness>[0] };
@@ -207,6 +208,8 @@ async function main(): Promise<void> {
   if (target.emulator) await showPermissionHint(target, target.emulator);
   await showTypedActions(conn, target.emulator);
   if (target.emulator && has("createList")) await showSharePointAndFiles(conn, target.emulator);
+  if (target.emulator && has("sendMail"))
+    await showMail({ harness, connection: conn, emulator: target.emulator, step, line, logger: quietLogger });
   if (target.emulator) await target.emulator.close();
   console.log(process.exitCode ? "\nDemo finished with failures." : "\nDemo finished.");
 }

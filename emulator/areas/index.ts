@@ -7,6 +7,7 @@ import { registerDirectoryRoleRoutes } from "./directory/directoryRoles";
 import { registerAuditLogRoutes } from "./auditLogs/routes";
 import { registerGroupRoutes } from "./directory/groups";
 import { registerLicenseRoutes } from "./directory/licenses";
+import { registerMailRoutes } from "./mail/routes";
 import { registerSubscriptionRoutes } from "./subscriptions/routes";
 import { registerOrganizationRoutes } from "./directory/organization";
 import { registerPresenceRoutes } from "./directory/presence";
@@ -42,6 +43,7 @@ export function registerRoutes(router: Router, emulator: Emulator): void {
   registerPresenceRoutes(router, emulator);
   registerOrganizationRoutes(router, emulator);
   registerDirectoryRoleRoutes(router, emulator);
+  registerMailRoutes(router, emulator);
   registerBatchRoutes(router, emulator);
   registerSiteRoutes(router, emulator);
   registerFileRoutes(router, emulator);

@@ -3,6 +3,7 @@ import connection from "./connection";
 import delta from "./delta";
 import groups from "./groups";
 import licenses from "./licenses";
+import mail from "./mail";
 import organization from "./organization";
 import presence from "./presence";
 import auditLogs from "./auditLogs";
@@ -32,4 +33,5 @@ export const actions = withPermissionHints({
   ...connection,
   ...sites,
   ...files,
+  ...mail,
 });

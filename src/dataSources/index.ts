@@ -1,5 +1,6 @@
 import { withPermissionHints } from "../permissions/denied";
 import { selectGroup } from "./selectGroup";
+import { selectMailFolder } from "./selectMailFolder";
 import { selectReport } from "./selectReport";
 import { selectSubscribedSku } from "./selectSubscribedSku";
 import { selectUser } from "./selectUser";
@@ -16,4 +17,5 @@ export const dataSources = withPermissionHints({
   selectSite,
   selectList,
   selectDrive,
+  selectMailFolder,
 });

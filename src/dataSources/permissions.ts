@@ -2,6 +2,7 @@ import type { PermissionsOf } from "../permissions/types";
 import type { dataSources } from "./index";
 import { sitesDataSourcePermissions } from "../actions/sites/permissions";
 import { filesDataSourcePermissions } from "../actions/files/permissions";
+import { mailDataSourcePermissions } from "../actions/mail/permissions";
 
 export const dataSourcePermissions: PermissionsOf<typeof dataSources> = {
   selectUser: { endpoints: ["GET /users"], application: ["User.Read.All"], delegated: ["User.ReadBasic.All"] },
@@ -15,4 +16,5 @@ export const dataSourcePermissions: PermissionsOf<typeof dataSources> = {
   selectSite: sitesDataSourcePermissions.selectSite,
   selectList: sitesDataSourcePermissions.selectList,
   selectDrive: filesDataSourcePermissions.selectDrive,
+  selectMailFolder: mailDataSourcePermissions.selectMailFolder,
 };

@@ -67,6 +67,21 @@ export function oneOf<T extends string>(label: string, allowed: readonly T[], fa
   };
 }
 
+/** Like oneOf, but empty stays undefined (the property is left unchanged or to Graph's default). */
+export function optionalOneOf<T extends string>(label: string, allowed: readonly T[]) {
+  const check = oneOf(label, allowed);
+  return (value: unknown): T | undefined => (isBlank(value) ? undefined : check(value));
+}
+
+/** A required text input (an id): trimmed, and an error saying what it is when empty. */
+export function requiredText(label: string, what: string) {
+  return (value: unknown): string => {
+    const text = optionalString(value);
+    if (text === undefined) throw new InputError(label, `is required: ${what}`);
+    return text;
+  };
+}
+
 /** A JSON input: objects pass through (the designer may hand over parsed JSON), strings must parse. */
 export function parseJson(value: unknown, label: string): unknown {
   if (isBlank(value)) return undefined;

@@ -13,6 +13,7 @@ import { subscriptionsPermissions } from "../actions/subscriptions/permissions";
 import { usersPermissions } from "../actions/users/permissions";
 import { sitesPermissions } from "../actions/sites/permissions";
 import { filesPermissions } from "../actions/files/permissions";
+import { mailPermissions } from "../actions/mail/permissions";
 import { dataSourcePermissions } from "../dataSources/permissions";
 import { triggerPermissions } from "../triggers/permissions";
 import type { ActionPermissions, PermissionsMap } from "./types";
@@ -37,6 +38,7 @@ export const actionPermissions: PermissionsMap = {
   ...connectionPermissions,
   ...sitesPermissions,
   ...filesPermissions,
+  ...mailPermissions,
 };
 
 export { triggerPermissions, dataSourcePermissions };

@@ -121,8 +121,11 @@ type CommonInputs = typeof commonInputs;
  * - `pageSize`: `Prefer: odata.maxpagesize` for this collection; DELTA_PAGE_SIZE if absent.
  * - `latestQuery`: how the collection asks for a delta link from now (First Run "emit nothing"):
  *   `{ $deltatoken: "latest" }` by default (users, groups), `{ token: "latest" }` for drive items, or `null` for
- *   collections that have none (messages): the first round is then read in full (across polls if large) and its
+ *   collections that have none: the first round is then read in full (across polls if large) and its
  *   objects are not emitted.
+ * - `baselineQuery`: for collections without `$deltatoken=latest` (message delta): query options that keep the first
+ *   "emit nothing" round short (e.g. `$filter=receivedDateTime ge {now}`); that round is read but emits nothing.
+ * - `keep`: which classified changes a poll emits (e.g. only the change types and unread messages asked for).
  * - `exampleChanges`: the example payload's changes, in Graph's shape for the collection.
  *
  * What every trigger built here does: the first poll either records where to start (`$deltatoken=latest`, nothing
@@ -143,6 +146,8 @@ export interface DeltaTriggerOptions<TInputs extends Inputs> {
   classify?: (item: DeltaItem, context: ClassifyContext) => DeltaChange;
   pageSize?: number;
   latestQuery?: Query | null;
+  baselineQuery?: () => Query;
+  keep?: (change: DeltaChange, params: ActionInputParameters<TInputs>) => boolean;
   exampleChanges: DeltaChange[];
 }
 
@@ -185,17 +190,20 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const continuing = state.cursor?.nextLink !== undefined && state.round !== undefined;
       const baseline = continuing ? (state.round?.baseline ?? false) : !state.cursor;
       const select = addCreated ? withCreatedDateTime(params.select) : params.select;
-      // "Emit nothing" on a collection without a from-now token: the first round is read and not emitted.
+      const silent = baseline && params.firstRun === "emitNothing";
+      // "Emit nothing" on a collection without a from-now token: the first round is read (kept short by
+      // baselineQuery where the collection allows it) and not emitted.
       const discard = continuing
         ? state.round?.discard === true
-        : baseline && params.firstRun === "emitNothing" && spec.latestQuery === null;
+        : silent && (spec.latestQuery === null || spec.baselineQuery !== undefined);
       const startedAt = continuing ? (state.round?.startedAt as string) : wholeSecondsNow();
+      const shortBaseline = discard && !continuing && spec.baselineQuery ? spec.baselineQuery() : undefined;
       const step = await readDeltaStep(client, {
         path: typeof spec.deltaPath === "string" ? spec.deltaPath : spec.deltaPath(own),
         cursor: state.cursor,
         select,
-        query: spec.query?.(own),
-        latestOnly: baseline && !continuing && params.firstRun === "emitNothing" && spec.latestQuery !== null,
+        query: { ...spec.query?.(own), ...shortBaseline },
+        latestOnly: silent && !continuing && !discard,
         latestQuery: spec.latestQuery ?? undefined,
         maxChanges: params.maxChanges,
         pageSize: spec.pageSize,
@@ -206,7 +214,8 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       const earlierBoundary = continuing && !step.resynced ? (state.round?.boundaryIds ?? []) : [];
       const resyncCode = step.resynced ? step.resyncCode : continuing ? state.round?.resyncCode : undefined;
       const classifyContext: ClassifyContext = { baseline, since: state.since, boundaryIds: state.boundaryIds ?? [] };
-      const changes = discard ? [] : step.changes.map((item) => classify(item, classifyContext));
+      const classified = discard ? [] : step.changes.map((item) => classify(item, classifyContext));
+      const changes = spec.keep ? classified.filter((change) => spec.keep?.(change, own)) : classified;
       // A round starting in the same second as the previous one inherits its boundary: objects created in that
       // second were reported then, and must not come out as created again.
       const sameSecond = !continuing && !step.resynced && state.since === roundStart ? (state.boundaryIds ?? []) : [];

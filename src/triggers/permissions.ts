@@ -2,6 +2,7 @@ import type { PermissionsOf } from "../permissions/types";
 import type { triggers } from "./index";
 import { filesTriggerPermissions } from "../actions/files/permissions";
 import { RESOURCE_PERMISSION_NOTE } from "../actions/subscriptions/permissions";
+import { mailTriggerPermissions } from "../actions/mail/permissions";
 
 export const triggerPermissions: PermissionsOf<typeof triggers> = {
   userChanges: { endpoints: ["GET /users/delta"], application: ["User.Read.All"], delegated: ["User.Read.All"] },
@@ -20,4 +21,5 @@ export const triggerPermissions: PermissionsOf<typeof triggers> = {
     notes: `${RESOURCE_PERMISSION_NOTE} Deploy creates (POST), scheduled runs renew (PATCH) or recreate, instance deletion lists and deletes.`,
   },
   fileChanges: filesTriggerPermissions.fileChanges,
+  newMessages: mailTriggerPermissions.newMessages,
 };

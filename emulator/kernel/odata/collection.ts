@@ -102,6 +102,17 @@ function sortKey(value: unknown): string {
   return typeof value === "string" ? value.toLowerCase() : JSON.stringify(value ?? "");
 }
 
+/** Parses a $filter text, or answers Graph's 400 for a filter it cannot read. */
+export function parseFilterText(ctx: RequestContext, text: string | null | undefined): FilterNode | Reply | undefined {
+  if (!text) return undefined;
+  try {
+    return parseFilter(text);
+  } catch (error) {
+    const detail = error instanceof FilterSyntaxError ? error.message : "syntax error";
+    return badRequest(ctx, "BadRequest", `Invalid filter clause: ${detail}.`);
+  }
+}
+
 /** Applies $filter, $search, $orderby, $count, $top, $skiptoken and $select to a list, with Graph's rules and errors. */
 export function listCollection(ctx: RequestContext, items: readonly object[], options: CollectionOptions): Reply {
   const q = ctx.query;
@@ -109,15 +120,8 @@ export function listCollection(ctx: RequestContext, items: readonly object[], op
   const filterText = q.get("$filter");
   const searchText = q.get("$search");
   const countRequested = q.get("$count") === "true";
-  let filter: FilterNode | undefined;
-  if (filterText) {
-    try {
-      filter = parseFilter(filterText);
-    } catch (error) {
-      const detail = error instanceof FilterSyntaxError ? error.message : "syntax error";
-      return badRequest(ctx, "BadRequest", `Invalid filter clause: ${detail}.`);
-    }
-  }
+  const filter = parseFilterText(ctx, filterText);
+  if (filter && "status" in filter) return filter;
 
   if (options.directoryObject) {
     if (searchText && !eventual) {
