@@ -2,17 +2,18 @@
  * `npm run docs`: writes `docs/` (and the README's table of areas) from the built component in `dist/index.js`,
  * the action folders under `src/actions/` and the permissions declared beside them.
  * `npm run docs -- --check` writes nothing and fails, naming the files, when they differ from what it would write.
+ * `--from-src` reads `src/index.ts` instead of the build (the test suite uses it).
  */
 import path from "node:path";
 import { generate } from "./generate";
-import { loadBuiltComponent } from "./model";
+import { loadComponent } from "./model";
 import { syncDocs } from "./sync";
 
 const ROOT = path.resolve(__dirname, "../..");
 
 async function main(): Promise<number> {
   const check = process.argv.includes("--check");
-  const pages = await generate(ROOT, loadBuiltComponent(ROOT));
+  const pages = await generate(ROOT, loadComponent(ROOT, process.argv.includes("--from-src")));
   const stale = syncDocs(ROOT, pages, !check);
   if (!check) {
     process.stdout.write(`wrote ${stale.length} of ${pages.size} files${stale.map((f) => `\n  ${f}`).join("")}\n`);

@@ -128,8 +128,18 @@ export function sections(component: DocComponent, areas: Area[]): Section[] {
   if (unplaced.length > 0) actionSections.push({ title: "Other actions", file: "actions/other.md", summary: "", entries: unplaced });
   return [
     ...actionSections,
-    { title: "Triggers", file: "triggers.md", summary: "", entries: Object.values(component.triggers ?? {}) },
-    { title: "Data sources", file: "data-sources.md", summary: "Pickers for inputs", entries: Object.values(component.dataSources ?? {}) },
+    {
+      title: "Triggers",
+      file: "triggers.md",
+      summary: "Polling, delta and webhook triggers",
+      entries: Object.values(component.triggers ?? {}),
+    },
+    {
+      title: "Data sources",
+      file: "data-sources.md",
+      summary: "Pickers that fill id inputs",
+      entries: Object.values(component.dataSources ?? {}),
+    },
   ]
     .filter((section) => section.entries.length > 0)
     .map((section) => ({ ...section, entries: [...section.entries].sort(byLabel) }));
