@@ -11,21 +11,17 @@ export interface Sources {
 }
 
 /**
- * Every file `npm run docs` owns: the pages under `docs/` and the README with its table of areas, formatted as
- * the repository's Prettier settings write them, so `prettier --check` and the docs check agree.
+ * Every file `npm run docs` owns: the pages under `docs/` (compact tables, outside Prettier's reach), and the README
+ * with its table of areas, formatted as the repository's Prettier settings write it, so both checks agree on it.
  */
 export async function generate(root: string, component: DocComponent, sources: Sources = {}): Promise<Pages> {
   const areas = sources.areas ?? discoverAreas(root);
   const pages = renderDocs(component, areas, sources.permissions ?? loadPermissions(root));
   const readmeFile = path.join(root, "README.md");
   if (fs.existsSync(readmeFile)) {
-    pages.set("README.md", withAreasTable(fs.readFileSync(readmeFile, "utf8"), areasTable(sections(component, areas), "docs/")));
+    const readme = withAreasTable(fs.readFileSync(readmeFile, "utf8"), areasTable(sections(component, areas), "docs/"));
+    const options = (await prettier.resolveConfig(readmeFile)) ?? {};
+    pages.set("README.md", await prettier.format(readme, { ...options, filepath: readmeFile }));
   }
-  const formatted: Pages = new Map();
-  for (const [relative, text] of pages) {
-    const filepath = path.join(root, relative);
-    const options = (await prettier.resolveConfig(filepath)) ?? {};
-    formatted.set(relative, await prettier.format(text, { ...options, filepath }));
-  }
-  return formatted;
+  return pages;
 }
