@@ -2,10 +2,18 @@ const path = require("path");
 const webpack = require("webpack");
 const CopyPlugin = require("copy-webpack-plugin");
 
+/** Replaces `request` with a stub from scripts/build/ where a module in a folder matching `context` asks for it. */
+function stub(request, context, file) {
+  return new webpack.NormalModuleReplacementPlugin(request, (resource) => {
+    if (context.test(resource.context)) resource.request = path.resolve(__dirname, "scripts/build", file);
+  });
+}
+
 /**
  * The production bundle: minified, with a separate source map for stack traces.
- * Spectral's main entry requires its testing module (jest-mock, jest-util, picomatch) unconditionally, and
- * nothing calls it at run time, so the bundle gets a stub in its place.
+ * Spectral's main entry requires its testing module (jest-mock, jest-util, picomatch) unconditionally, and its
+ * converter requires zod and yaml for code-native integrations; a component calls none of them at run time, so the
+ * bundle gets stubs in their place.
  * `env.unminified` and `env.outDir` exist for the test that compares both builds' component definitions.
  */
 module.exports = (env = {}) => ({
@@ -36,11 +44,9 @@ module.exports = (env = {}) => ({
     minimizeOptions: { javascript: { compress: { passes: 2 }, keepClassnames: true } },
   },
   plugins: [
-    new webpack.NormalModuleReplacementPlugin(/^\.\/testing$/, (resource) => {
-      if (/@prismatic-io[\\/]spectral[\\/]dist$/.test(resource.context)) {
-        resource.request = path.resolve(__dirname, "scripts/build/spectralTestingStub.ts");
-      }
-    }),
+    stub(/^\.\/testing$/, /@prismatic-io[\\/]spectral[\\/]dist$/, "spectralTestingStub.ts"),
+    stub(/^\.\/configurationSchema$/, /@prismatic-io[\\/]spectral[\\/]dist[\\/]serverTypes$/, "spectralIntegrationStub.ts"),
+    stub(/^yaml$/, /@prismatic-io[\\/]spectral[\\/]dist[\\/]serverTypes$/, "spectralIntegrationStub.ts"),
     new webpack.DefinePlugin({
       "process.env.DOCUMENTATION_URL": JSON.stringify(process.env.DOCUMENTATION_URL ?? ""),
     }),
