@@ -65,11 +65,14 @@ function anyOf(values: string[]): string {
 
 function permissionsBlock(permissions: ActionPermissions | undefined): string {
   if (!permissions) return "- Graph endpoints and permissions: not declared";
-  const lines = [
-    `- Graph endpoints: ${permissions.endpoints.map(code).join(", ") || "none"}`,
-    `- Application permissions (least privileged): ${anyOf(permissions.application)}`,
-    `- Delegated permissions (least privileged): ${anyOf(permissions.delegated)}`,
-  ];
+  const lines =
+    permissions.endpoints.length === 0
+      ? ["- Graph endpoints: none, no permission needed"]
+      : [
+          `- Graph endpoints: ${permissions.endpoints.map(code).join(", ")}`,
+          `- Application permissions (least privileged): ${anyOf(permissions.application)}`,
+          `- Delegated permissions (least privileged): ${anyOf(permissions.delegated)}`,
+        ];
   if (permissions.notes) lines.push(`- Notes: ${permissions.notes.replace(/\r?\n/g, " ")}`);
   return lines.join("\n");
 }

@@ -60,6 +60,14 @@ test("an action's permissions come from the declared data", () => {
   expect(getUser).toContain("- Notes: Guests need User.Read.All.");
 });
 
+test("an entry that calls no Graph endpoint says so instead of listing permissions", () => {
+  const none: ActionPermissions = { endpoints: [], application: [], delegated: [], notes: "Reads the built-in catalog." };
+  const page = renderDocs(doc, areas, (key) => (key === "selectReport" ? none : undefined)).get("docs/data-sources.md") ?? "";
+  const section = page.slice(page.indexOf("(`selectReport`)"));
+  expect(section).toContain("- Graph endpoints: none, no permission needed\n- Notes: Reads the built-in catalog.");
+  expect(section.slice(0, section.indexOf("### Inputs"))).not.toContain("not supported");
+});
+
 test("the component page has a table per connection with each input's key, comments and default", () => {
   const page = renderDocs(doc, areas, none).get("docs/README.md") ?? "";
   expect(page.startsWith(GENERATED_MARK)).toBe(true);
