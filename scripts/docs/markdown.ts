@@ -1,8 +1,16 @@
 /** Markdown pieces the generated pages share: escaped table cells, code spans, tables. */
 
+/** Text outside code spans with `<` escaped, so "<domain>" shows instead of vanishing as an HTML tag. */
+export function prose(text: string): string {
+  return text
+    .split(/(`+[^`]*?`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, "&lt;")))
+    .join("");
+}
+
 /** A table cell: pipes escaped, line breaks kept as <br>, so one value stays in one cell. */
 export function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>").trim();
+  return prose(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>").trim();
 }
 
 /** Inline code that survives backticks in the value. */

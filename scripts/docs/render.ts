@@ -1,6 +1,6 @@
 import type { ActionPermissions } from "../../src/permissions/types";
 import { areaSummary, areaTitle, compareAreas } from "./areas";
-import { anchor, cell, code, table } from "./markdown";
+import { anchor, cell, code, prose, table } from "./markdown";
 import { Area, DocComponent, DocConnection, DocEntry, DocInput, GENERATED_MARK, PermissionsLookup } from "./model";
 
 /** A page of the docs: a path relative to the repository root and its text. */
@@ -73,7 +73,7 @@ function permissionsBlock(permissions: ActionPermissions | undefined): string {
           `- Application permissions (least privileged): ${anyOf(permissions.application)}`,
           `- Delegated permissions (least privileged): ${anyOf(permissions.delegated)}`,
         ];
-  if (permissions.notes) lines.push(`- Notes: ${permissions.notes.replace(/\r?\n/g, " ")}`);
+  if (permissions.notes) lines.push(`- Notes: ${prose(permissions.notes.replace(/\r?\n/g, " "))}`);
   return lines.join("\n");
 }
 
@@ -84,7 +84,7 @@ function entryHeading(entry: DocEntry): string {
 function entrySection(entry: DocEntry, permissions: PermissionsLookup): string {
   return [
     `## ${entryHeading(entry)}`,
-    entry.display.description.trim(),
+    prose(entry.display.description.trim()),
     permissionsBlock(permissions(entry.key)),
     `### Inputs\n\n${inputsTable(entry.inputs)}`,
   ].join("\n\n");
@@ -110,7 +110,7 @@ function connectionSection(connection: DocConnection): string {
   ]);
   return [
     `### ${connection.label} (${code(connection.key)})`,
-    connection.comments?.trim() ?? "",
+    prose(connection.comments?.trim() ?? ""),
     table(["Input", "Key", "Comments", "Default"], rows),
   ]
     .filter(Boolean)
@@ -166,7 +166,7 @@ function componentPage(component: DocComponent, all: Section[]): string {
   return [
     GENERATED_MARK,
     `# ${component.display.label}`,
-    component.display.description.trim(),
+    prose(component.display.description.trim()),
     `Component key ${code(component.key)}: ${counts}. Setup, clouds and the emulator: [guides](guide/README.md).`,
     `## Actions, triggers and data sources\n\n${areasTable(all, "")}`,
     `## Connections`,
