@@ -15,6 +15,7 @@ const KNOWN: Record<string, { title: string; summary: string }> = {
   files: { title: "Files", summary: "OneDrive and SharePoint drives, folders and files" },
   batch: { title: "Batching", summary: "JSON batching and bulk actions" },
   delta: { title: "Delta queries", summary: "Users and groups changed since a delta link" },
+  connection: { title: "Connection check", summary: "What a connection's token can reach, and what it lacks" },
 };
 
 const ORDER = Object.keys(KNOWN);

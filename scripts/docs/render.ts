@@ -59,8 +59,16 @@ function inputsTable(inputs: DocInput[]): string {
   );
 }
 
-function anyOf(values: string[]): string {
-  return values.length === 0 ? "not supported" : values.map(code).join(" or ");
+/** A permission, or several that must be held together. */
+type Grant = string | readonly string[];
+
+function anyOf(grants: readonly Grant[]): string {
+  if (grants.length === 0) return "not supported";
+  const together = (names: readonly string[]) => {
+    const all = names.map(code).join(" and ");
+    return grants.length > 1 && names.length > 1 ? `(${all})` : all;
+  };
+  return grants.map((grant) => (typeof grant === "string" ? code(grant) : together(grant))).join(" or ");
 }
 
 function permissionsBlock(permissions: ActionPermissions | undefined): string {

@@ -46,13 +46,19 @@ test("an action's permissions come from the declared data", () => {
     delegated: ["User.Read", "User.ReadBasic.All"],
     notes: "Guests need User.Read.All.",
   };
-  const pages = renderDocs(doc, areas, (key) => (key === "getUser" ? declared : undefined));
+  const together = { ...declared, application: [["AuditLog.Read.All", "Directory.Read.All"], "Directory.ReadWrite.All"] };
+  const lookup = (key: string) => ({ getUser: declared, listUsers: together })[key] as ActionPermissions | undefined;
+  const pages = renderDocs(doc, areas, lookup);
   const users = pages.get("docs/actions/users.md") ?? "";
   const getUser = users.slice(users.indexOf("## Get User (`getUser`)"), users.indexOf("### Inputs", users.indexOf("## Get User")));
   expect(getUser).toContain("- Graph endpoints: `GET /users/{id | userPrincipalName}`");
   expect(getUser).toContain("- Application permissions (least privileged): `User.Read.All`");
   expect(getUser).toContain("- Delegated permissions (least privileged): `User.Read` or `User.ReadBasic.All`");
   expect(getUser).toContain("- Notes: Guests need User.Read.All.");
+  // A grant written as a list is several permissions held together.
+  expect(users).toContain(
+    "- Application permissions (least privileged): (`AuditLog.Read.All` and `Directory.Read.All`) or `Directory.ReadWrite.All`",
+  );
 });
 
 test("an entry that calls no Graph endpoint says so instead of listing permissions", () => {
