@@ -2,7 +2,8 @@
  * Bundle size and cold start, as whole-process timings: `node -e "require(bundle)"` from spawn to exit,
  * interleaved A/B against a one-action spectral component (a Raw Request on spectral's stock HTTP client, the shape
  * of Prismatic's own Microsoft Graph component) built in the same run with webpack's defaults.
- * `npm run bench` includes it; on its own: `npm run build && npx tsx scripts/bench/coldStart.ts [runs]`.
+ * `npm run bench` includes it (`bundleSection` fits the sectioned benchmark's table); on its own:
+ * `npm run build && npx tsx scripts/bench/coldStart.ts [runs]`.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -76,9 +77,10 @@ function processMs(file?: string): number {
 
 export interface ColdStart {
   sizeMiB: { ours: number; oneAction: number };
-  ms: { ours: Spread; oneAction: Spread; bareNode: Spread };
+  /** Whole-process milliseconds, one value per repetition. */
+  ms: { ours: number[]; oneAction: number[]; bareNode: number[] };
   /** ours / one-action, per interleaved pair. */
-  ratio: Spread;
+  ratio: number[];
 }
 
 /** Interleaves ours, the one-action component and a bare `node` in alternating order, `runs` times each. */
@@ -87,37 +89,77 @@ export async function measureColdStart(runs: number, ours = path.join(ROOT, "dis
   try {
     processMs(ours); // warm the file cache for both, so neither pays the first disk read
     processMs(oneAction);
-    const times = { ours: [] as number[], oneAction: [] as number[], bareNode: [] as number[] };
+    const ms = { ours: [] as number[], oneAction: [] as number[], bareNode: [] as number[] };
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? (["ours", "oneAction"] as const) : (["oneAction", "ours"] as const);
-      for (const which of order) times[which].push(processMs(which === "ours" ? ours : oneAction));
-      times.bareNode.push(processMs());
+      for (const which of order) ms[which].push(processMs(which === "ours" ? ours : oneAction));
+      ms.bareNode.push(processMs());
     }
     const mib = (file: string) => fs.statSync(file).size / 1048576;
-    return {
-      sizeMiB: { ours: mib(ours), oneAction: mib(oneAction) },
-      ms: { ours: spread(times.ours), oneAction: spread(times.oneAction), bareNode: spread(times.bareNode) },
-      ratio: spread(times.ours.map((ms, i) => ms / times.oneAction[i])),
-    };
+    return { sizeMiB: { ours: mib(ours), oneAction: mib(oneAction) }, ms, ratio: ms.ours.map((t, i) => t / ms.oneAction[i]) };
   } finally {
     fs.rmSync(path.dirname(path.dirname(oneAction)), { recursive: true, force: true });
   }
 }
 
-const fmt = (s: Spread, digits = 0) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+/** A row as the sectioned benchmark table takes it: one value per repetition, ratios per repetition. */
+export interface BundleRow {
+  section: string;
+  name: string;
+  unit: string;
+  values: number[];
+  digits?: number;
+  ratio?: { of: string; values: number[] };
+  goal?: string;
+  note?: string;
+}
 
-/** Rows for `npm run bench`'s table: measure, value, notes. */
-export async function coldStartRows(runs: number): Promise<[string, string, string][]> {
-  const r = await measureColdStart(Math.max(runs, 5));
+/** The bundle section of the benchmark table: sizes, then cold starts with ours / one-action per pair. */
+export async function bundleSection(ctx: {
+  reps: (full: number, quick: number) => number;
+  log: (message: string) => void;
+}): Promise<BundleRow[]> {
+  const runs = ctx.reps(15, 5);
+  ctx.log(`bundle: building the one-action component, then ${runs} interleaved cold starts...`);
+  const r = await measureColdStart(runs);
+  const section = "bundle";
   return [
-    ["6 dist/index.js: size; cold start (whole node process)", `${r.sizeMiB.ours.toFixed(2)} MiB; ${fmt(r.ms.ours)} ms`, "goal ≤ 1.3 MiB"],
-    [
-      "6 one-action spectral component, same run: size; cold start",
-      `${r.sizeMiB.oneAction.toFixed(2)} MiB; ${fmt(r.ms.oneAction)} ms`,
-      "anchor",
-    ],
-    ["6 cold start, ours / one-action (interleaved pairs)", `${fmt(r.ratio, 2)}x`, `goal ≤ 1.1x; bare node ${fmt(r.ms.bareNode)} ms`],
+    {
+      section,
+      name: "dist/index.js size",
+      unit: " MiB",
+      digits: 2,
+      values: [r.sizeMiB.ours],
+      goal: "≤ 1.3 MiB",
+      ratio: { of: "one-action", values: [r.sizeMiB.ours / r.sizeMiB.oneAction] },
+    },
+    { section, name: "one-action spectral component size (anchor)", unit: " MiB", digits: 2, values: [r.sizeMiB.oneAction] },
+    {
+      section,
+      name: "dist/index.js cold start (whole node process)",
+      unit: " ms",
+      values: r.ms.ours,
+      goal: "≤ 1.1x",
+      ratio: { of: "one-action", values: r.ratio },
+    },
+    { section, name: "one-action component cold start (anchor)", unit: " ms", values: r.ms.oneAction },
+    { section, name: "bare node process", unit: " ms", values: r.ms.bareNode },
   ];
+}
+
+const fmt = (values: number[], digits = 0) => {
+  const s: Spread = spread(values);
+  return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+};
+
+/** Rows for a table of [measure, value, notes]. */
+export async function coldStartRows(runs: number): Promise<[string, string, string][]> {
+  const rows = await bundleSection({ reps: () => Math.max(runs, 5), log: (message) => process.stderr.write(`${message}\n`) });
+  return rows.map((row) => [
+    `6 ${row.name}`,
+    `${fmt(row.values, row.digits)}${row.unit}`,
+    [row.ratio && `${fmt(row.ratio.values, 2)}x of ${row.ratio.of}`, row.goal && `goal ${row.goal}`].filter(Boolean).join("; "),
+  ]);
 }
 
 if (require.main === module) {
