@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import webpack from "webpack";
-import { ROOT, Spread, spread } from "./common";
+import { ROOT } from "./common";
 
 const ONE_ACTION_COMPONENT = `
 const { action, component, input, oauth2Connection, OAuth2Type } = require("@prismatic-io/spectral");
@@ -147,10 +147,12 @@ export async function bundleSection(ctx: {
   ];
 }
 
-const fmt = (values: number[], digits = 0) => {
-  const s: Spread = spread(values);
-  return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
-};
+/** "median (min–max)"; the sectioned benchmark table does its own summaries from the raw values. */
+function fmt(values: number[], digits = 0): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
+  return `${median.toFixed(digits)} (${sorted[0].toFixed(digits)}–${sorted[sorted.length - 1].toFixed(digits)})`;
+}
 
 /** Rows for a table of [measure, value, notes]. */
 export async function coldStartRows(runs: number): Promise<[string, string, string][]> {
