@@ -269,6 +269,7 @@ async function main(): Promise<void> {
     rows.push(["5 dist/index.js: size, cold require", `${sizeMiB(ours).toFixed(2)} MiB`, fmt(coldOurs, " ms")]);
     rows.push(["5 same component + Graph SDK bundled: size, cold require", `${sizeMiB(withSdk).toFixed(2)} MiB`, fmt(coldSdk, " ms")]);
     fs.rmSync(path.dirname(withSdk), { recursive: true, force: true });
+    rows.push(...(await (await import("./bench/coldStart")).coldStartRows(RUNS)));
     agent.destroy();
   } finally {
     await Promise.all([emu.stop(), small.stop()]);

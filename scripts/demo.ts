@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    `Microsoft Graph API component "${component.key}": ${Object.keys(component.actions ?? {}).length} actions, ` +
+    `${component.display.label} component "${component.key}": ${Object.keys(component.actions ?? {}).length} actions, ` +
       `${Object.keys(component.triggers ?? {}).length} triggers, ${Object.keys(component.dataSources ?? {}).length} data sources`,
   );
   console.log(`Running against ${target.label}`);

@@ -83,7 +83,7 @@ const PUBLIC_ACTIONS = [
 
 test("the component's key, label and icon", () => {
   expect(converted.key).toBe("ms-graph");
-  expect(converted.display.label).toBe("Microsoft Graph API");
+  expect(converted.display.label).toBe("Microsoft Graph (Full API)");
   expect(converted.display.iconPath).toBe("icon.png");
 });
 

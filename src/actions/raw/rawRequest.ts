@@ -1,5 +1,5 @@
 import { action, input, util } from "@prismatic-io/spectral";
-import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http";
+import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http/inputs";
 import FormData from "form-data";
 import { createGraphClient } from "../../client";
 import { InputError, asText } from "../../graph";
