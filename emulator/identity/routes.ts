@@ -1,35 +1,11 @@
 import type { Router, RequestContext } from "../kernel/router";
-import { Reply, json } from "../kernel/http";
-
-/** AADSTS-style error body of the Microsoft identity platform. */
-function aadError(ctx: RequestContext, status: number, error: string, aadsts: number, description: string): Reply {
-  const timestamp = new Date()
-    .toISOString()
-    .replace("T", " ")
-    .replace(/\.\d+Z$/, "Z");
-  return json(status, {
-    error,
-    error_description: `AADSTS${aadsts}: ${description} Trace ID: ${ctx.requestId} Correlation ID: ${ctx.requestId} Timestamp: ${timestamp}`,
-    error_codes: [aadsts],
-    timestamp,
-    trace_id: ctx.requestId,
-    correlation_id: ctx.requestId,
-    error_uri: `https://login.microsoftonline.com/error?code=${aadsts}`,
-  });
-}
+import { json } from "../kernel/http";
+import { aadError } from "./aad";
+import { authenticateClient, clientOf } from "./clientAuth";
+import { passwordGrant } from "./password";
 
 function form(ctx: RequestContext): URLSearchParams {
   return new URLSearchParams(ctx.rawBody.toString("utf8"));
-}
-
-/** Client authentication as the token endpoint does it: in the form body or with HTTP Basic. */
-function clientCredentials(ctx: RequestContext, body: URLSearchParams): { clientId: string; clientSecret: string } {
-  const basic = /^Basic\s+(.+)$/i.exec(String(ctx.headers.authorization ?? ""));
-  if (basic) {
-    const [id, secret] = Buffer.from(basic[1], "base64").toString("utf8").split(":");
-    return { clientId: decodeURIComponent(id ?? ""), clientSecret: decodeURIComponent(secret ?? "") };
-  }
-  return { clientId: body.get("client_id") ?? "", clientSecret: body.get("client_secret") ?? "" };
 }
 
 export function registerIdentityRoutes(router: Router): void {
@@ -92,7 +68,7 @@ export function registerIdentityRoutes(router: Router): void {
         `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
       );
     }
-    const { clientId, clientSecret } = clientCredentials(ctx, body);
+    const { clientId, clientSecret } = clientOf(ctx, body);
     if (clientId !== app.clientId) {
       return aadError(
         ctx,
@@ -102,16 +78,8 @@ export function registerIdentityRoutes(router: Router): void {
         `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`,
       );
     }
-    if (clientSecret !== app.clientSecret) {
-      // Entra names the secret-ID mix-up in every wrong-secret answer, whatever was sent.
-      return aadError(
-        ctx,
-        401,
-        "invalid_client",
-        7000215,
-        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
-      );
-    }
+    const refused = authenticateClient(ctx, body, clientId, clientSecret);
+    if (refused) return refused;
     const scopes = (body.get("scope") ?? "").split(/\s+/).filter(Boolean);
 
     if (grant === "client_credentials") {
@@ -141,6 +109,8 @@ export function registerIdentityRoutes(router: Router): void {
         access_token: token.token,
       });
     }
+
+    if (grant === "password") return passwordGrant(ctx, body, clientId, scopes);
 
     if (grant === "authorization_code" || grant === "refresh_token") {
       let granted: { scopes: string[]; userId?: string };
@@ -184,6 +154,14 @@ export function registerIdentityRoutes(router: Router): void {
             50173,
             "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.",
           );
+        if (refreshed === "expired")
+          return aadError(
+            ctx,
+            400,
+            "invalid_grant",
+            700082,
+            "The refresh token has expired due to inactivity. The token was issued on a date more than 90 days ago and was inactive for 90 days.",
+          );
         if (refreshed === "unknown")
           return aadError(ctx, 400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid.");
         granted = refreshed;
@@ -203,7 +181,8 @@ export function registerIdentityRoutes(router: Router): void {
         ext_expires_in: emulator.tokens.lifetimeSeconds,
         access_token: token.token,
       };
-      if (grantedScopes.includes("offline_access")) {
+      // A refresh grant always answers a new (rotated) refresh token.
+      if (grant === "refresh_token" || grantedScopes.includes("offline_access")) {
         reply.refresh_token = emulator.tokens.issueRefreshToken({
           clientId,
           tenantId: app.tenantId,

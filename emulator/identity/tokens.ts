@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { X509Certificate, createHash, randomBytes } from "node:crypto";
 
 export interface AppRegistration {
   tenantId: string;
@@ -27,7 +27,22 @@ interface RefreshInfo {
   scopes: string[];
   userId?: string;
   revoked: boolean;
+  /** Entra lets a refresh token lapse after 90 days without use. */
+  expiresAt: number;
 }
+
+/** A certificate uploaded to the app registration, found by either thumbprint header. */
+export interface RegisteredCertificate {
+  certificate: X509Certificate;
+  /** base64url SHA-1 of the DER (the `x5t` header). */
+  x5t: string;
+  /** base64url SHA-256 of the DER (the `x5t#S256` header). */
+  x5tS256: string;
+}
+
+/** The password every seeded user signs in with, unless a test sets another. */
+export const EMULATOR_USER_PASSWORD = "Emulator-Passw0rd!";
+const REFRESH_INACTIVITY_MS = 90 * 24 * 3600 * 1000;
 
 interface CodeInfo {
   clientId: string;
@@ -49,6 +64,30 @@ export class TokenStore {
   private readonly codes = new Map<string, CodeInfo>();
   private readonly redeemedCodes = new Set<string>();
   lifetimeSeconds = 3599;
+  /** The app's certificate credentials (Certificates & secrets > Certificates). */
+  readonly certificates: RegisteredCertificate[] = [];
+  /** Sign-in settings per user principal name (lower case). */
+  readonly passwords = new Map<string, string>();
+  /** Users whose Conditional Access requires MFA (AADSTS50076) or who must first register for it (AADSTS50079). */
+  readonly mfaRequired = new Set<string>();
+  readonly mfaRegistrationRequired = new Set<string>();
+  /** 'Allow public client flows': password and refresh-token grants without a client credential. */
+  allowPublicClient = true;
+
+  registerCertificate(pem: string): RegisteredCertificate {
+    const certificate = new X509Certificate(pem);
+    const registered = {
+      certificate,
+      x5t: createHash("sha1").update(certificate.raw).digest("base64url"),
+      x5tS256: createHash("sha256").update(certificate.raw).digest("base64url"),
+    };
+    this.certificates.push(registered);
+    return registered;
+  }
+
+  passwordOf(userPrincipalName: string): string {
+    return this.passwords.get(userPrincipalName.toLowerCase()) ?? EMULATOR_USER_PASSWORD;
+  }
 
   issueAccessToken(info: Omit<TokenInfo, "token" | "expiresAt">, lifetimeSeconds = this.lifetimeSeconds): TokenInfo {
     // Shaped like a JWT (three dot-separated parts) so redaction is tested against realistic text.
@@ -58,9 +97,9 @@ export class TokenStore {
     return full;
   }
 
-  issueRefreshToken(info: Omit<RefreshInfo, "revoked">): string {
+  issueRefreshToken(info: Omit<RefreshInfo, "revoked" | "expiresAt">): string {
     const token = opaque("0.AR8A");
-    this.refreshTokens.set(token, { ...info, revoked: false });
+    this.refreshTokens.set(token, { ...info, revoked: false, expiresAt: Date.now() + REFRESH_INACTIVITY_MS });
     return token;
   }
 
@@ -84,10 +123,16 @@ export class TokenStore {
     return info;
   }
 
-  refresh(token: string): RefreshInfo | "revoked" | "unknown" {
+  refresh(token: string): RefreshInfo | "revoked" | "expired" | "unknown" {
     const info = this.refreshTokens.get(token);
     if (!info) return "unknown";
-    return info.revoked ? "revoked" : info;
+    if (info.revoked) return "revoked";
+    return info.expiresAt < Date.now() ? "expired" : info;
+  }
+
+  /** Makes every refresh token lapse, as after 90 days without use. */
+  expireRefreshTokens(): void {
+    for (const info of this.refreshTokens.values()) info.expiresAt = Date.now() - 1000;
   }
 
   /** Makes every access token (or one) expired, as if an hour had passed. */

@@ -1,5 +1,5 @@
 import { OAuth2Type, oauth2Connection, templateConnectionInputs } from "@prismatic-io/spectral";
-import { baseUrlInput, clientIdInput, clientSecretInput } from "./inputs";
+import { baseUrlInput, clientIdInput, clientSecretInput, entraIdEndpointInput, networkInputs, tenantInput } from "./inputs";
 
 /** App-only access to one tenant: no user signs in; an admin grants Application permissions once. */
 export const oauthClientCredentials = oauth2Connection({
@@ -13,24 +13,8 @@ export const oauthClientCredentials = oauth2Connection({
   inputs: templateConnectionInputs(
     {
       baseUrl: baseUrlInput,
-      entraIdEndpoint: {
-        label: "Microsoft Entra ID Endpoint",
-        type: "string",
-        required: true,
-        shown: true,
-        default: "https://login.microsoftonline.com",
-        comments:
-          "The identity host that issues tokens: https://login.microsoftonline.com (global), https://login.microsoftonline.us (US Gov and DoD), https://login.chinacloudapi.cn (China).",
-      },
-      tenant: {
-        label: "Tenant",
-        type: "string",
-        required: true,
-        shown: true,
-        example: "contoso.onmicrosoft.com",
-        comments:
-          "The Directory (tenant) ID from the app registration's Overview page, or a verified domain of the tenant (contoso.onmicrosoft.com). 'common' does not work for app-only access.",
-      },
+      entraIdEndpoint: entraIdEndpointInput,
+      tenant: tenantInput,
       clientId: clientIdInput,
       clientSecret: clientSecretInput(
         "Grant Application permissions under API permissions (e.g. User.Read.All, Group.Read.All, AuditLog.Read.All) and click 'Grant admin consent'.",
@@ -44,6 +28,7 @@ export const oauthClientCredentials = oauth2Connection({
         comments:
           "Keep '/.default': app-only tokens carry every Application permission the admin granted. For a national cloud use its Graph host (https://graph.microsoft.us/.default).",
       },
+      ...networkInputs,
     },
     {
       tokenUrl: {

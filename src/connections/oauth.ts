@@ -1,5 +1,5 @@
 import { OAuth2Type, oauth2Connection } from "@prismatic-io/spectral";
-import { baseUrlInput, clientIdInput, clientSecretInput } from "./inputs";
+import { baseUrlInput, clientIdInput, clientSecretInput, networkInputs } from "./inputs";
 
 /** Delegated access: the customer's admin or user signs in and consents. Keys match Prismatic's own Microsoft Graph component. */
 export const oauth = oauth2Connection({
@@ -43,5 +43,6 @@ export const oauth = oauth2Connection({
     clientId: clientIdInput,
     clientSecret: clientSecretInput("Add this platform's OAuth callback URL as a Web redirect URI under Authentication."),
     baseUrl: baseUrlInput,
+    ...networkInputs,
   },
 });

@@ -5,7 +5,7 @@ import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } fro
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
 import { asText, headerOf } from "./text";
 import { REDACTED, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
-import { TransportError, WireResponse, send } from "./transport";
+import { Transport, TransportError, WireResponse, transportFor } from "./transport";
 import {
   DEFAULT_RETRY_POLICY,
   RetryPolicy,
@@ -22,7 +22,10 @@ export type ResponseType = "json" | "text" | "arraybuffer" | "document";
 export interface GraphClientConfig {
   /** Origin of the connection's Graph host, already validated (see normalizeServiceUrl). */
   baseUrl: string;
-  accessToken: string;
+  /** The bearer token, or a function that returns a current one (a token the component obtains and caches itself). */
+  accessToken: string | (() => Promise<string>);
+  /** The connection's proxy and TLS settings (see transportFor); the default sends directly. */
+  transport?: Transport;
   apiVersion?: ApiVersion;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
@@ -161,7 +164,8 @@ function prepareBody(req: GraphRequest, headers: Record<string, string>): Prepar
 export class GraphClient {
   readonly origin: string;
   readonly apiVersion: ApiVersion;
-  private readonly accessToken: string;
+  private readonly accessToken: () => Promise<string>;
+  private readonly transport: Transport;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs?: number;
   private readonly debug: boolean;
@@ -171,13 +175,15 @@ export class GraphClient {
   constructor(config: GraphClientConfig) {
     this.origin = new URL(config.baseUrl).origin;
     this.apiVersion = config.apiVersion ?? "v1.0";
-    this.accessToken = config.accessToken;
+    const token = config.accessToken;
+    this.accessToken = typeof token === "string" ? () => Promise.resolve(token) : token;
+    this.transport = config.transport ?? transportFor();
     this.policy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(config.retry ?? {}) };
     this.timeoutMs = config.timeoutMs;
     this.debug = config.debug ?? false;
     this.log = config.log ?? ((message) => console.log(message));
     this.mapError = config.mapError ?? ((error) => error);
-    registerSecret(config.accessToken);
+    if (typeof token === "string") registerSecret(token);
   }
 
   /** Resolves a path or same-origin URL to an absolute URL; refuses any other origin before anything is sent. */
@@ -233,14 +239,14 @@ export class GraphClient {
     for (;;) {
       attempts += 1;
       const outgoing: Record<string, string> = { ...headers, ...body.headers };
-      if (withToken) outgoing.Authorization = `Bearer ${this.accessToken}`;
+      if (withToken) outgoing.Authorization = `Bearer ${await this.accessToken()}`;
       if (!hasHeader(outgoing, "Accept")) outgoing.Accept = "application/json";
       // Graph echoes client-request-id in its answers and errors: it ties a failure to this attempt in Microsoft's logs.
       if (withToken && !hasHeader(outgoing, "client-request-id")) outgoing["client-request-id"] = randomUUID();
       if (this.debug) this.logRequest(sendMethod, url, outgoing, body.data, attempts);
       let response: WireResponse;
       try {
-        response = await send({
+        response = await this.transport.send({
           method: sendMethod,
           url,
           headers: outgoing,

@@ -60,3 +60,39 @@ export function normalizeApiVersion(value: unknown, inputName = "API Version"): 
   if ((API_VERSIONS as readonly string[]).includes(text)) return text as ApiVersion;
   throw new InputError(inputName, `"${text}" is not a Graph API version; use v1.0 or beta`);
 }
+
+function cloudOfGraph(origin: string) {
+  return GRAPH_CLOUDS.find((c) => c.graphUrl === origin);
+}
+
+/**
+ * Refuses a login host and Graph host of different clouds (a US Gov login with the global Graph), and scopes naming
+ * another cloud's Graph host, naming both inputs. Hosts of no known cloud (an emulator) are not judged.
+ */
+export function checkCloudMatch(graphOrigin: string, loginOrigin?: string, scopes?: string): void {
+  const graphCloud = cloudOfGraph(graphOrigin);
+  if (!graphCloud) return;
+  if (loginOrigin) {
+    const loginKnown = GRAPH_CLOUDS.some((c) => c.loginUrl === loginOrigin);
+    if (loginKnown && graphCloud.loginUrl !== loginOrigin) {
+      throw new InputError(
+        "Microsoft Entra ID Endpoint",
+        `${loginOrigin} signs in to another cloud than Microsoft Graph URL ${graphOrigin}; for ${graphOrigin} use ${graphCloud.loginUrl}, or change Microsoft Graph URL to match`,
+      );
+    }
+  }
+  for (const scope of (scopes ?? "").split(/\s+/).filter(Boolean)) {
+    let origin: string;
+    try {
+      origin = new URL(scope).origin;
+    } catch {
+      continue;
+    }
+    if (cloudOfGraph(origin) && origin !== graphCloud.graphUrl) {
+      throw new InputError(
+        "Scopes",
+        `"${scope}" is for ${origin}, but Microsoft Graph URL is ${graphOrigin}; use ${graphCloud.graphUrl}/${new URL(scope).pathname.replace(/^\//, "")}`,
+      );
+    }
+  }
+}

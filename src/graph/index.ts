@@ -6,3 +6,5 @@ export * from "./redact";
 export * from "./retry";
 export * from "./batch";
 export * from "./text";
+export * from "./transport";
+export * from "./auth";

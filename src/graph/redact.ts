@@ -9,6 +9,8 @@ const SECRET_KEYS = [
   "password",
   "clientSecret",
   "clientState",
+  "refreshToken",
+  "privateKeyPassphrase",
 ];
 // `code` is a secret in OAuth form bodies and redirect URLs, but in Graph's JSON it is the error code, which we keep.
 const FORM_KEYS = [...SECRET_KEYS, "code"];
@@ -21,6 +23,9 @@ const keyAlternation = SECRET_KEYS.join("|");
 const bearerPattern = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 const formPattern = new RegExp(`([?&\\s]|^)(${FORM_KEYS.join("|")})=([^&\\s"']+)`, "gi");
 const jsonPattern = new RegExp(`("(?:${keyAlternation})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
+// Credentials in a URL (a proxy's user:password@) and pasted private keys.
+const userInfoPattern = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"']+@/gi;
+const privateKeyPattern = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const knownSecrets = new Set<string>();
 
 /** Remembers a secret value (an access token) so that any text carrying it verbatim is redacted too. */
@@ -34,7 +39,9 @@ export function redactText(text: string): string {
   let out = text
     .replace(bearerPattern, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(formPattern, (_m, lead: string, key: string) => `${lead}${key}=${REDACTED}`)
-    .replace(jsonPattern, (_m, lead: string) => `${lead}"${REDACTED}"`);
+    .replace(jsonPattern, (_m, lead: string) => `${lead}"${REDACTED}"`)
+    .replace(userInfoPattern, (_m, scheme: string) => `${scheme}${REDACTED}@`)
+    .replace(privateKeyPattern, (_m, kind: string) => `-----BEGIN ${kind}PRIVATE KEY-----${REDACTED}`);
   for (const secret of knownSecrets) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }

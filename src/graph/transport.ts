@@ -1,6 +1,8 @@
 import http from "node:http";
 import https from "node:https";
-import axios, { AxiosError, AxiosResponse } from "axios";
+import tls from "node:tls";
+import axios, { AxiosError, AxiosInstance, AxiosProxyConfig, AxiosResponse } from "axios";
+import { InputError } from "./errors";
 import { asText } from "./text";
 
 /** One HTTP exchange as the client needs it: no redirects followed, any status returned, the body as bytes. */
@@ -30,20 +32,60 @@ export class TransportError extends Error {
   }
 }
 
-const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
+/** How a connection reaches Microsoft: through a proxy or not, and which TLS certificates it trusts. */
+export interface NetworkSettings {
+  /** http(s)://[user:password@]host:port of a forward proxy; HTTPS targets are tunnelled with CONNECT. */
+  proxyUrl?: string;
+  /** false accepts any server certificate (only behind a TLS-inspecting proxy). Default true. */
+  verifySsl?: boolean;
+  /** PEM bundle trusted in addition to the system's certificate authorities. */
+  caCertificate?: string;
+}
 
-// Redirects are the client's decision (the token must not follow one off-origin), so axios follows none.
-const wire = axios.create({
-  httpAgent: keepAliveHttp,
-  httpsAgent: keepAliveHttps,
-  maxRedirects: 0,
-  validateStatus: () => true,
-  responseType: "arraybuffer",
-  maxContentLength: Number.POSITIVE_INFINITY,
-  maxBodyLength: Number.POSITIVE_INFINITY,
-  transformResponse: [(data: unknown) => data],
-});
+/** Sends requests with one connection's network settings; shared by every client with the same settings. */
+export interface Transport {
+  readonly settings: Readonly<NetworkSettings>;
+  send(req: WireRequest): Promise<WireResponse>;
+}
+
+const MAX_SOCKETS = 64;
+const MAX_CACHED_TRANSPORTS = 100;
+const transports = new Map<string, Transport>();
+
+function proxyConfig(proxyUrl: string): AxiosProxyConfig {
+  const url = new URL(proxyUrl);
+  const config: AxiosProxyConfig = {
+    protocol: url.protocol.replace(/:$/, ""),
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: Number(url.port || (url.protocol === "https:" ? 443 : 80)),
+  };
+  if (url.username) config.auth = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  return config;
+}
+
+function withSystemCas(pem: string): string[] {
+  // `ca` replaces Node's trust store, so the system's roots are kept beside the bundle.
+  return [...new Set([...tls.rootCertificates, pem])];
+}
+
+function createAxios(settings: NetworkSettings): AxiosInstance {
+  const tlsOptions: https.AgentOptions = {};
+  if (settings.verifySsl === false) tlsOptions.rejectUnauthorized = false;
+  if (settings.caCertificate) tlsOptions.ca = withSystemCas(settings.caCertificate);
+  // Redirects are the client's decision (the token must not follow one off-origin), so axios follows none.
+  return axios.create({
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, ...tlsOptions }),
+    // An explicit `false` also keeps axios from reading HTTP(S)_PROXY from the environment on every request.
+    proxy: settings.proxyUrl ? proxyConfig(settings.proxyUrl) : false,
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: "arraybuffer",
+    maxContentLength: Number.POSITIVE_INFINITY,
+    maxBodyLength: Number.POSITIVE_INFINITY,
+    transformResponse: [(data: unknown) => data],
+  });
+}
 
 function flatten(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -54,8 +96,7 @@ function flatten(headers: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-/** Sends one request over axios (keep-alive, decompression, HTTP(S)_PROXY / NO_PROXY) and returns whatever status came back. */
-export async function send(req: WireRequest): Promise<WireResponse> {
+async function sendWith(wire: AxiosInstance, req: WireRequest): Promise<WireResponse> {
   let response: AxiosResponse;
   try {
     response = await wire.request({
@@ -71,4 +112,59 @@ export async function send(req: WireRequest): Promise<WireResponse> {
   const raw: unknown = response.data;
   const body = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(asText(raw));
   return { status: response.status, headers: flatten(response.headers), body };
+}
+
+function settingsKey(settings: NetworkSettings): string {
+  return JSON.stringify([settings.proxyUrl ?? "", settings.verifySsl !== false, settings.caCertificate ?? ""]);
+}
+
+/**
+ * The transport for these settings: one axios instance and one keep-alive agent pair per distinct setting,
+ * created on first use and reused by every later request and client.
+ */
+export function transportFor(settings: NetworkSettings = {}): Transport {
+  const key = settingsKey(settings);
+  let transport = transports.get(key);
+  if (!transport) {
+    const wire = createAxios(settings);
+    transport = { settings: Object.freeze({ ...settings }), send: (req) => sendWith(wire, req) };
+    if (transports.size >= MAX_CACHED_TRANSPORTS) transports.delete(transports.keys().next().value as string);
+    transports.set(key, transport);
+  }
+  return transport;
+}
+
+/** Sends one request with the default settings: no proxy, the system's certificate authorities. */
+export function send(req: WireRequest): Promise<WireResponse> {
+  return transportFor().send(req);
+}
+
+/** Checks a proxy URL input: http(s), a host, nothing after it. Returns it trimmed. */
+export function validateProxyUrl(value: string, inputName = "HTTP Proxy"): string {
+  const text = value.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(inputName, "is not a URL; give http://proxy.example.com:8080 (credentials as http://user:password@host:port)");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(inputName, "must start with http:// or https://");
+  if ((url.pathname && url.pathname !== "/") || url.search || url.hash) {
+    throw new InputError(inputName, "must be the proxy's address only (scheme, host, port), without a path or query");
+  }
+  return text;
+}
+
+/** Checks a PEM bundle input holds at least one certificate. */
+export function validateCaBundle(value: string, inputName = "CA Certificate"): string {
+  const pem = value.replace(/\\n/g, "\n").trim();
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
+    throw new InputError(inputName, "holds no PEM certificate; paste the CA's certificate(s) starting with -----BEGIN CERTIFICATE-----");
+  }
+  try {
+    tls.createSecureContext({ ca: pem });
+  } catch (error) {
+    throw new InputError(inputName, `is not a valid PEM certificate bundle (${(error as Error).message})`);
+  }
+  return pem;
 }

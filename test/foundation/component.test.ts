@@ -82,26 +82,26 @@ test("the component's key, label and icon", () => {
   expect(converted.display.iconPath).toBe("icon.png");
 });
 
-test("both connections keep their public keys and inputs", () => {
+const NETWORK_INPUTS = ["caCertificate", "httpProxy", "verifySsl"];
+
+test("every connection keeps its public key and inputs", () => {
   const byKey = Object.fromEntries(converted.connections.map((c) => [c.key, c]));
-  expect(Object.keys(byKey).sort()).toEqual(["oauth", "oauthClientCredentials"]);
-  expect(byKey.oauth?.inputs.map((i) => i.key).sort()).toEqual([
-    "authorizeUrl",
-    "baseUrl",
-    "clientId",
-    "clientSecret",
-    "scopes",
-    "tokenUrl",
-  ]);
-  expect(byKey.oauthClientCredentials?.inputs.map((i) => i.key).sort()).toEqual([
-    "baseUrl",
-    "clientId",
-    "clientSecret",
-    "entraIdEndpoint",
-    "scopes",
-    "tenant",
-    "tokenUrl",
-  ]);
+  const inputsOf = (key: string) => byKey[key]?.inputs.map((i) => i.key).sort();
+  expect(Object.keys(byKey).sort()).toEqual(["certificateCredentials", "oauth", "oauthClientCredentials", "passwordGrant", "refreshToken"]);
+  expect(inputsOf("oauth")).toEqual(
+    ["authorizeUrl", "baseUrl", "clientId", "clientSecret", "scopes", "tokenUrl", ...NETWORK_INPUTS].sort(),
+  );
+  expect(inputsOf("oauthClientCredentials")).toEqual(
+    ["baseUrl", "clientId", "clientSecret", "entraIdEndpoint", "scopes", "tenant", "tokenUrl", ...NETWORK_INPUTS].sort(),
+  );
+  const tenantApp = ["baseUrl", "clientId", "entraIdEndpoint", "scopes", "tenant", ...NETWORK_INPUTS];
+  expect(inputsOf("certificateCredentials")).toEqual(
+    [...tenantApp, "certificate", "certificateThumbprint", "publicCertificate", "privateKeyPassphrase"].sort(),
+  );
+  expect(inputsOf("passwordGrant")).toEqual([...tenantApp, "clientSecret", "username", "password"].sort());
+  expect(inputsOf("refreshToken")).toEqual([...tenantApp, "clientSecret", "refreshToken"].sort());
+  const verifySsl = byKey.certificateCredentials?.inputs.find((i) => i.key === "verifySsl") as ConvertedInput & { default: string };
+  expect(verifySsl.default).toBe("true");
   const tokenUrl = byKey.oauthClientCredentials?.inputs.find((i) => i.key === "tokenUrl") as ConvertedInput & { default: string };
   expect(tokenUrl.type).toBe("template");
   expect(tokenUrl.default).toBe("{{#entraIdEndpoint}}/{{#tenant}}/oauth2/v2.0/token");

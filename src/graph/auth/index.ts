@@ -1,0 +1,4 @@
+export * from "./assertion";
+export * from "./errors";
+export * from "./pem";
+export * from "./provider";
