@@ -26,6 +26,8 @@ async function firstLine(child: ChildProcess): Promise<string> {
 export interface EmulatorProcess {
   url: string;
   token: string;
+  /** Users in its directory. */
+  users: number;
   /** Time the emulator took to build its directory. */
   seedMs: number;
   control(method: string, route: string, body?: unknown): Promise<unknown>;
@@ -38,6 +40,7 @@ export async function startEmulatorProcess(userCount: number): Promise<EmulatorP
   return {
     url,
     token,
+    users: userCount,
     seedMs,
     async control(method, route, body) {
       const response = await fetch(`${url}/_bench/${route}`, {
