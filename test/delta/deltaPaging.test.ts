@@ -65,10 +65,14 @@ test("a later round starts where the last one ended, without reading older chang
   expect(visited).toBeLessThanOrEqual(2);
 });
 
-test("Prefer: odata.maxpagesize is honoured up to Graph's cap for directory objects", async () => {
+test("Prefer: odata.maxpagesize is honoured up to Graph's cap for directory objects, which is also the default", async () => {
+  deltaControl(env.emulator).pageSize = MAX_DELTA_PAGE_SIZE;
   const client = new GraphClient({ baseUrl: env.emulator.url, accessToken: env.token });
-  const page = async (size: number) =>
-    (await client.get<{ value: unknown[] }>("/users/delta", undefined, { headers: { Prefer: `odata.maxpagesize=${size}` } })).value.length;
+  const page = async (size?: number) =>
+    (await client.get<{ value: unknown[] }>("/users/delta", undefined, { headers: size ? { Prefer: `odata.maxpagesize=${size}` } : {} }))
+      .value.length;
   expect(await page(50)).toBe(50);
   expect(await page(999)).toBe(MAX_DELTA_PAGE_SIZE);
+  expect(await page()).toBe(MAX_DELTA_PAGE_SIZE);
+  deltaControl(env.emulator).pageSize = 10;
 });

@@ -27,8 +27,11 @@ type ExpiryAnswer = "syncStateNotFound" | "resyncRequired";
 export class DeltaControl {
   generation = 1;
   expiryAnswer: ExpiryAnswer = "syncStateNotFound";
-  /** Objects per page unless the request says `Prefer: odata.maxpagesize=N`. */
-  pageSize = 100;
+  /**
+   * The largest delta page, and the page size when the request states none. `Prefer: odata.maxpagesize=N` can ask
+   * for smaller pages, never larger ones: Graph caps delta pages of directory objects at 200 whatever is asked.
+   */
+  pageSize = MAX_DELTA_PAGE_SIZE;
   /** Requests that continue a round ($skiptoken) answer this status while `remaining` > 0. */
   continuationFailure?: { status: number; remaining: number };
   /** groupId -> membership after each change (seq), oldest first; seq 0 is the seeded state. */
@@ -82,16 +85,15 @@ function decodeToken(raw: string): DeltaToken | undefined {
 }
 
 /**
- * Objects per page: `Prefer: odata.maxpagesize=N` up to Graph's cap for directory objects, else the test default.
- * Graph documents no number for users and groups delta; Microsoft's answer is at most 200 objects per page, a larger
- * preference being capped to it.
+ * Graph documents no number for users and groups delta; Microsoft's answer is 200 objects per page at most, a larger
+ * `Prefer: odata.maxpagesize` being capped to it, and 200 when the request states none.
  */
 export const MAX_DELTA_PAGE_SIZE = 200;
 
-function pageSizeOf(ctx: RequestContext, fallback: number): number {
+function pageSizeOf(ctx: RequestContext, largest: number): number {
   const prefer = String(ctx.headers.prefer ?? "");
   const size = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer)?.[1]);
-  return Number.isInteger(size) && size > 0 ? Math.min(size, MAX_DELTA_PAGE_SIZE) : fallback;
+  return Number.isInteger(size) && size > 0 ? Math.min(size, largest) : largest;
 }
 
 /** One page of a round and where the next starts (undefined: the round is over). */
