@@ -44,9 +44,10 @@ export class FaultInjector {
     return this.add({ kind: "status", status: 429, retryAfter, times, path, code: "TooManyRequests" });
   }
 
-  clear(): void {
+  /** Removes every rule and restarts the probability draws (from `seed`, 42 unless given). */
+  clear(seed = 42): void {
     this.rules = [];
-    this.random = seededRandom(42);
+    this.random = seededRandom(seed);
   }
 
   /** The fault that applies to this request, if any (and counts the hit). */

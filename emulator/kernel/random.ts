@@ -10,8 +10,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+const HEX = "0123456789abcdef";
+
 export function guidFrom(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");
+  let hex = "";
+  for (let i = 0; i < 32; i++) hex += HEX[Math.floor(random() * 16)];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[Math.floor(random() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -50,6 +50,7 @@ export class Emulator {
   readonly app = EMULATOR_APP;
   readonly tokens = new TokenStore();
   readonly faults = new FaultInjector();
+  /** The tenant's users and groups, which most areas read: the one area state the kernel builds itself. */
   readonly directory: Directory;
   readonly router = new Router();
   readonly requests: LoggedRequest[] = [];

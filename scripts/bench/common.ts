@@ -26,16 +26,22 @@ async function firstLine(child: ChildProcess): Promise<string> {
 export interface EmulatorProcess {
   url: string;
   token: string;
+  /** Users in its directory. */
+  users: number;
+  /** Time the emulator took to build its directory. */
+  seedMs: number;
   control(method: string, route: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 export async function startEmulatorProcess(userCount: number): Promise<EmulatorProcess> {
-  const child = spawnTs("scripts/bench/emulator-process.ts", [String(userCount)], ["--max-old-space-size=2048"]);
-  const { url, token } = JSON.parse(await firstLine(child)) as { url: string; token: string };
+  const child = spawnTs("scripts/bench/emulator-process.ts", [String(userCount)], ["--max-old-space-size=3072"]);
+  const { url, token, seedMs } = JSON.parse(await firstLine(child)) as { url: string; token: string; seedMs: number };
   return {
     url,
     token,
+    users: userCount,
+    seedMs,
     async control(method, route, body) {
       const response = await fetch(`${url}/_bench/${route}`, {
         method,
@@ -64,23 +70,44 @@ export async function runWorker<T>(script: string, args: string[], nodeFlags: st
   return JSON.parse(out.trim().split("\n").pop() as string) as T;
 }
 
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
-
-export function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
 export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = process.hrtime.bigint();
   const value = await run();
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+/** Wall time and this process's CPU time (user + system: the client's alone, the emulator runs elsewhere). */
+export async function measured<T>(run: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
+  const { ms, value } = await timed(run);
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+/** The variants in a different order each repetition, so that drift (GC, CPU frequency) favours none of them. */
+export function rotated<T>(variants: readonly T[], repetition: number): T[] {
+  return variants.map((_, i) => variants[(i + repetition) % variants.length]);
+}
+
+/** Per-repetition values of a row, filled as the interleaved repetitions run. */
+export class Samples {
+  private readonly values = new Map<string, number[]>();
+
+  add(name: string, value: number): void {
+    const list = this.values.get(name) ?? [];
+    list.push(value);
+    this.values.set(name, list);
+  }
+
+  of(name: string): number[] {
+    return this.values.get(name) ?? [];
+  }
+
+  /** value(name) / value(base), repetition by repetition. */
+  ratio(name: string, base: string): number[] {
+    const b = this.of(base);
+    return this.of(name).map((v, i) => v / b[i]);
+  }
 }
 
 export function chunks<T>(list: T[], size: number): T[][] {

@@ -9,7 +9,9 @@ import { json, noContent } from "../../emulator/kernel/http";
 import { batchState } from "../../emulator/areas/batch/routes";
 
 const userCount = Number(process.argv[2] ?? 100_000);
+const seedStart = process.hrtime.bigint();
 const emulator = createEmulator({ userCount, groupCount: 50, logRequests: false });
+const seedMs = Number(process.hrtime.bigint() - seedStart) / 1e6;
 
 /**
  * Simulated service time: every request Graph handles (each HTTP request, and each $batch sub-request, which Graph
@@ -27,8 +29,9 @@ emulator.router.plain("POST", "/_bench/latency", (ctx) => {
   return noContent();
 });
 
-emulator.router.plain("POST", "/_bench/reset", () => {
-  emulator.faults.clear();
+/** Clears faults and the batch log; `seed` reseeds the fault generator (a fresh storm per run). */
+emulator.router.plain("POST", "/_bench/reset", (ctx) => {
+  emulator.faults.clear((ctx.body as { seed?: number } | undefined)?.seed);
   batchState(emulator).log.length = 0;
   return noContent();
 });
@@ -49,6 +52,17 @@ emulator.router.plain("GET", "/_bench/batch-log", () => {
   return json(200, { done, throttled });
 });
 
+/** Renames `count` users (each one change in the directory's log), for incremental delta rounds. */
+emulator.router.plain("POST", "/_bench/touch-users", (ctx) => {
+  const { count, offset = 0 } = ctx.body as { count: number; offset?: number };
+  const { users } = emulator.directory;
+  for (let i = 0; i < count; i++) {
+    const user = users[(offset + i) % users.length];
+    emulator.directory.updateUser(user, { jobTitle: `Title ${offset + i}` });
+  }
+  return noContent();
+});
+
 emulator.router.plain("GET", "/_bench/user-ids", (ctx) => {
   const count = Number(ctx.query.get("count") ?? 2000);
   return json(
@@ -59,6 +73,6 @@ emulator.router.plain("GET", "/_bench/user-ids", (ctx) => {
 
 void emulator.start().then(() => {
   const token = emulator.issueToken({}, 6 * 3600);
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, token })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, token, seedMs })}\n`);
 });
 process.on("SIGTERM", () => void emulator.close().then(() => process.exit(0)));

@@ -1,6 +1,7 @@
 /**
  * Lists every user in a fresh process and reports time and peak memory, so each figure is the client's alone.
- * Modes: "collect" (our fetch-all, holds the list), "items" (our streaming iterator), "sdk" (the Graph SDK's PageIterator).
+ * Modes: "items" (our streaming iterator) and "sdk-iterate" (the Graph SDK's PageIterator with a callback) hold nothing;
+ * "collect" (our fetch-all) and "sdk-collect" (PageIterator pushing into an array) hold the whole list.
  * Prints {ms, count, peakRssMB, rssGrowthMB, peakHeapMB}.
  */
 import { PageCollection, PageIterator } from "@microsoft/microsoft-graph-client";
@@ -22,13 +23,15 @@ async function list(): Promise<number> {
     return count;
   }
   const client = sdkClient(url, token);
+  const held: unknown[] = [];
   let count = 0;
   const first = (await client.api("/users").top(999).get()) as PageCollection;
-  await new PageIterator(client, first, () => {
+  await new PageIterator(client, first, (user) => {
+    if (mode === "sdk-collect") held.push(user);
     count += 1;
     return true;
   }).iterate();
-  return count;
+  return mode === "sdk-collect" ? held.length : count;
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import tls from "node:tls";
-import axios, { AxiosError, AxiosInstance, AxiosProxyConfig, AxiosResponse } from "axios";
+import axios, { AxiosAdapter, AxiosError, AxiosProxyConfig, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import { normalizePem } from "./auth/pem";
 import { InputError } from "./errors";
 import { asText } from "./text";
@@ -50,6 +50,12 @@ export interface Transport {
 }
 
 const MAX_SOCKETS = 64;
+/**
+ * TCP keep-alive probe delay. axios sets 60 s on the socket of every request and the agent sets its own delay each
+ * time a socket goes back to the pool; Node skips the system calls only when the value does not change, so the two
+ * must agree (otherwise every request costs eight setsockopt calls).
+ */
+const KEEP_ALIVE_MSECS = 60_000;
 const MAX_CACHED_TRANSPORTS = 100;
 const transports = new Map<string, Transport>();
 
@@ -69,23 +75,39 @@ function withSystemCas(pem: string): string[] {
   return [...new Set([...tls.rootCertificates, pem])];
 }
 
-function createAxios(settings: NetworkSettings): AxiosInstance {
+/**
+ * axios with one connection's settings, resolved once: its configuration merged with axios's defaults when the
+ * transport is created, and its HTTP adapter (which does the exchange: agents, proxy, TLS, decompression, limits).
+ * Each request then hands the adapter that configuration plus its own method, URL, headers, body and timeout,
+ * instead of going through `axios.request`, which would merge and sanitise the whole configuration again, build
+ * header objects and run the request and response transforms on every call (none of which the client uses: bodies go
+ * out as bytes and come back as bytes).
+ */
+interface Wire {
+  config: InternalAxiosRequestConfig;
+  adapter: AxiosAdapter;
+}
+
+function createWire(settings: NetworkSettings): Wire {
   const tlsOptions: https.AgentOptions = {};
   if (settings.verifySsl === false) tlsOptions.rejectUnauthorized = false;
   if (settings.caCertificate) tlsOptions.ca = withSystemCas(settings.caCertificate);
-  // Redirects are the client's decision (the token must not follow one off-origin), so axios follows none.
-  return axios.create({
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, ...tlsOptions }),
+  // Each request brings all of its headers, so axios's default header sets are left out.
+  const { headers: _defaultHeaders, ...defaults } = axios.defaults;
+  const config = axios.mergeConfig(defaults, {
+    adapter: "http",
+    httpAgent: new http.Agent({ keepAlive: true, keepAliveMsecs: KEEP_ALIVE_MSECS, maxSockets: MAX_SOCKETS }),
+    httpsAgent: new https.Agent({ keepAlive: true, keepAliveMsecs: KEEP_ALIVE_MSECS, maxSockets: MAX_SOCKETS, ...tlsOptions }),
     // An explicit `false` also keeps axios from reading HTTP(S)_PROXY from the environment on every request.
     proxy: settings.proxyUrl ? proxyConfig(settings.proxyUrl) : false,
+    // Redirects are the client's decision (the token must not follow one off-origin), so axios follows none.
     maxRedirects: 0,
     validateStatus: () => true,
     responseType: "arraybuffer",
     maxContentLength: Number.POSITIVE_INFINITY,
     maxBodyLength: Number.POSITIVE_INFINITY,
-    transformResponse: [(data: unknown) => data],
-  });
+  }) as InternalAxiosRequestConfig;
+  return { config, adapter: axios.getAdapter("http") };
 }
 
 function flatten(headers: Record<string, unknown>): Record<string, string> {
@@ -97,15 +119,16 @@ function flatten(headers: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-async function sendWith(wire: AxiosInstance, req: WireRequest): Promise<WireResponse> {
+async function sendWith(wire: Wire, req: WireRequest): Promise<WireResponse> {
   let response: AxiosResponse;
   try {
-    response = await wire.request({
-      method: req.method,
-      url: req.url.toString(),
-      headers: req.headers,
+    response = await wire.adapter({
+      ...wire.config,
+      method: req.method.toLowerCase(),
+      url: req.url.href,
+      headers: req.headers as InternalAxiosRequestConfig["headers"],
       data: req.body,
-      timeout: req.timeoutMs,
+      timeout: req.timeoutMs ?? 0,
     });
   } catch (error) {
     throw new TransportError((error as AxiosError).code ?? "ERROR", (error as Error).message);
@@ -115,21 +138,21 @@ async function sendWith(wire: AxiosInstance, req: WireRequest): Promise<WireResp
   return { status: response.status, headers: flatten(response.headers), body };
 }
 
-let directTransport: Transport | undefined;
-
-function createTransport(settings: NetworkSettings): Transport {
-  const wire = createAxios(settings);
-  return { settings: Object.freeze({ ...settings }), send: (req) => sendWith(wire, req) };
-}
-
 function settingsKey(settings: NetworkSettings): string {
   return JSON.stringify([settings.proxyUrl ?? "", settings.verifySsl !== false, settings.caCertificate ?? ""]);
 }
 
 /**
- * The transport for these settings: one axios instance and one keep-alive agent pair per distinct setting,
+ * The transport for these settings: one resolved axios configuration and one keep-alive agent pair per distinct setting,
  * created on first use and reused by every later request and client.
  */
+let directTransport: Transport | undefined;
+
+function createTransport(settings: NetworkSettings): Transport {
+  const wire = createWire(settings);
+  return { settings: Object.freeze({ ...settings }), send: (req) => sendWith(wire, req) };
+}
+
 export function transportFor(settings: NetworkSettings = {}): Transport {
   // Most connections set nothing: skip building a key for them.
   if (!settings.proxyUrl && !settings.caCertificate && settings.verifySsl !== false) return (directTransport ??= createTransport({}));

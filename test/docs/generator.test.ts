@@ -47,7 +47,7 @@ test("an action's permissions come from the declared data", () => {
     notes: "Guests need User.Read.All.",
   };
   const together = { ...declared, application: [["AuditLog.Read.All", "Directory.Read.All"], "Directory.ReadWrite.All"] };
-  const lookup = (key: string) => ({ getUser: declared, listUsers: together })[key] as ActionPermissions | undefined;
+  const lookup = (key: string) => ({ getUser: declared, listUsers: together })[key];
   const pages = renderDocs(doc, areas, lookup);
   const users = pages.get("docs/actions/users.md") ?? "";
   const getUser = users.slice(users.indexOf("## Get User (`getUser`)"), users.indexOf("### Inputs", users.indexOf("## Get User")));

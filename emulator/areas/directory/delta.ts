@@ -14,8 +14,10 @@ interface DeltaToken {
   since?: number;
   /** The round's snapshot: changes up to this sequence number. */
   upto: number;
-  /** Keyset paging: the last id served (skip tokens only). */
-  after?: string;
+  /** Where the next page starts: a position in the change log (incremental round) or in the creation order (full round). */
+  at?: number;
+  /** Full rounds: how many objects had been created at the snapshot; later ones belong to the next round. */
+  n?: number;
   sel?: string[];
 }
 
@@ -29,7 +31,7 @@ export class DeltaControl {
    * The largest delta page, and the page size when the request states none. `Prefer: odata.maxpagesize=N` can ask
    * for smaller pages, never larger ones: Graph caps delta pages of directory objects at 200 whatever is asked.
    */
-  pageSize = 200;
+  pageSize = MAX_DELTA_PAGE_SIZE;
   /** Requests that continue a round ($skiptoken) answer this status while `remaining` > 0. */
   continuationFailure?: { status: number; remaining: number };
   /** groupId -> membership after each change (seq), oldest first; seq 0 is the seeded state. */
@@ -82,22 +84,11 @@ function decodeToken(raw: string): DeltaToken | undefined {
   }
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Index of the first id greater than `after` in a sorted list. */
-function firstAfter(sorted: readonly string[], after: string | undefined): number {
-  if (after === undefined) return 0;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareIds(sorted[mid], after) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/**
+ * Graph documents no number for users and groups delta; Microsoft's answer is 200 objects per page at most, a larger
+ * `Prefer: odata.maxpagesize` being capped to it, and 200 when the request states none.
+ */
+export const MAX_DELTA_PAGE_SIZE = 200;
 
 function pageSizeOf(ctx: RequestContext, largest: number): number {
   const prefer = String(ctx.headers.prefer ?? "");
@@ -105,9 +96,13 @@ function pageSizeOf(ctx: RequestContext, largest: number): number {
   return Number.isInteger(size) && size > 0 ? Math.min(size, largest) : largest;
 }
 
-class DeltaRoutes {
-  private sortedCache?: { kind: ObjectKind; seq: number; ids: string[] };
+/** One page of a round and where the next starts (undefined: the round is over). */
+interface RoundPage {
+  ids: string[];
+  next?: number;
+}
 
+class DeltaRoutes {
   constructor(
     private readonly emulator: Emulator,
     private readonly control: DeltaControl,
@@ -131,46 +126,56 @@ class DeltaRoutes {
     });
   }
 
-  private current(kind: ObjectKind): readonly (User | Group)[] {
-    return kind === "user" ? this.emulator.directory.users : this.emulator.directory.groups;
-  }
-
   private find(kind: ObjectKind, id: string): User | Group | undefined {
     return kind === "user" ? this.emulator.directory.findUser(id) : this.emulator.directory.findGroup(id);
   }
 
-  /** Ids of every current object, sorted; cached until the directory changes. */
-  private allIds(kind: ObjectKind): string[] {
-    const seq = this.emulator.directory.currentSeq;
-    if (this.sortedCache?.kind === kind && this.sortedCache.seq === seq) return this.sortedCache.ids;
-    const ids = this.current(kind)
-      .map((o) => o.id as string)
-      .sort(compareIds);
-    this.sortedCache = { kind, seq, ids };
-    return ids;
+  /**
+   * A full round's page: objects in creation order up to the snapshot, skipping those deleted since. Reads each
+   * position once over the round.
+   */
+  private fullPage(kind: ObjectKind, token: DeltaToken, size: number): RoundPage {
+    const log = this.emulator.directory.log;
+    const end = token.n ?? log.createdCount(kind);
+    const ids: string[] = [];
+    let at = token.at ?? 0;
+    const exists = (position: number): string | undefined => {
+      const id = log.createdAt(kind, position);
+      return id !== undefined && this.find(kind, id) ? id : undefined;
+    };
+    for (; at < end && ids.length < size; at++) {
+      const id = exists(at);
+      if (id) ids.push(id);
+    }
+    while (at < end && !exists(at)) at++;
+    return { ids, next: at < end ? at : undefined };
   }
 
-  /** The ids a round reports: every object (full round) or those changed in (since, upto], sorted. */
-  private roundIds(kind: ObjectKind, token: DeltaToken): string[] {
-    const directory = this.emulator.directory;
-    if (token.since === undefined) {
-      const createdLater = new Set(
-        directory
-          .changesSince(token.upto, kind)
-          .filter((c) => c.changeType === "created")
-          .map((c) => c.id),
-      );
-      const ids = this.allIds(kind);
-      return createdLater.size === 0 ? ids : ids.filter((id) => !createdLater.has(id));
+  /**
+   * An incremental round's page: each object changed in (since, upto] once, at its last change in that range,
+   * oldest first. Reads each log entry of the range once over the round.
+   */
+  private changesPage(kind: ObjectKind, token: DeltaToken, size: number): RoundPage {
+    const log = this.emulator.directory.log;
+    const since = token.since ?? 0;
+    const ids: string[] = [];
+    let at = token.at ?? log.positionAfter(kind, since);
+    const reportable = (position: number): string | undefined | null => {
+      const change = log.changeAt(kind, position);
+      if (!change || change.seq > token.upto) return null;
+      const later = change.supersededBy !== undefined && change.supersededBy <= token.upto;
+      return later ? undefined : change.id;
+    };
+    for (; ids.length < size; at++) {
+      const id = reportable(at);
+      if (id === null) return { ids };
+      if (id) ids.push(id);
     }
-    const since = token.since;
-    const changed = new Set(
-      directory
-        .changesSince(since, kind)
-        .filter((c) => c.seq <= token.upto)
-        .map((c) => c.id),
-    );
-    return [...changed].sort(compareIds);
+    for (; ; at++) {
+      const id = reportable(at);
+      if (id === null) return { ids };
+      if (id) return { ids, next: at };
+    }
   }
 
   private render(kind: ObjectKind, id: string, token: DeltaToken): Record<string, unknown> {
@@ -260,18 +265,16 @@ class DeltaRoutes {
       // A delta link opens a new round over the changes made since its own snapshot.
       token = deltaParam !== null ? { g: decoded.g, since: decoded.upto, upto: currentSeq, sel: decoded.sel } : decoded;
     } else {
-      token = { g: this.control.generation, upto: currentSeq, sel: parseSelect(ctx) };
+      token = { g: this.control.generation, upto: currentSeq, n: this.emulator.directory.log.createdCount(kind), sel: parseSelect(ctx) };
     }
 
-    const ids = this.roundIds(kind, token);
     const size = pageSizeOf(ctx, this.control.pageSize);
-    const start = firstAfter(ids, token.after);
-    const pageIds = ids.slice(start, start + size);
-    const value = pageIds.map((id) => this.render(kind, id, token));
-    const more = start + size < ids.length;
-    const link: Record<string, string> = more
-      ? { "@odata.nextLink": this.link(ctx, entitySet, "$skiptoken", { ...token, after: pageIds[pageIds.length - 1] }) }
-      : { "@odata.deltaLink": this.link(ctx, entitySet, "$deltatoken", { g: token.g, upto: token.upto, sel: token.sel }) };
+    const page = token.since === undefined ? this.fullPage(kind, token, size) : this.changesPage(kind, token, size);
+    const value = page.ids.map((id) => this.render(kind, id, token));
+    const link: Record<string, string> =
+      page.next !== undefined
+        ? { "@odata.nextLink": this.link(ctx, entitySet, "$skiptoken", { ...token, at: page.next }) }
+        : { "@odata.deltaLink": this.link(ctx, entitySet, "$deltatoken", { g: token.g, upto: token.upto, sel: token.sel }) };
     return this.page(ctx, entitySet, value, link, token);
   }
 

@@ -140,7 +140,7 @@ export interface SeededDirectory {
 function isoDay(random: () => number, fromYear: number): string {
   const start = Date.UTC(fromYear, 0, 1);
   const span = Date.UTC(2026, 0, 1) - start;
-  return new Date(start + Math.floor(random() * span)).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return `${new Date(start + Math.floor(random() * span)).toISOString().slice(0, 19)}Z`;
 }
 
 function makeUser(random: () => number, index: number): User {
@@ -201,6 +201,14 @@ export function seedDirectory(options: SeedOptions): SeededDirectory {
     if (i >= 5 && user.userType === "Member") managers.set(user.id as string, users[i % 5]?.id as string);
   });
 
+  // Each department's first 200 users, found in one pass (groups are seeded from them).
+  const byDepartment = new Map<string, string[]>();
+  for (const user of users) {
+    if (!user.department) continue;
+    const list = byDepartment.get(user.department) ?? [];
+    if (list.length < 200) list.push(user.id as string);
+    byDepartment.set(user.department, list);
+  }
   const groups: Group[] = [];
   const members = new Map<string, string[]>();
   for (let g = 0; g < options.groupCount; g++) {
@@ -221,13 +229,7 @@ export function seedDirectory(options: SeedOptions): SeededDirectory {
       createdDateTime: isoDay(random, 2020),
     };
     groups.push(group);
-    members.set(
-      group.id as string,
-      users
-        .filter((u) => u.department === department)
-        .slice(0, 200)
-        .map((u) => u.id as string),
-    );
+    members.set(group.id as string, [...(byDepartment.get(department) ?? [])]);
   }
   // One nested group so transitive membership differs from direct membership.
   if (groups.length >= 2) members.get(groups[1]?.id as string)?.push(groups[0]?.id as string);

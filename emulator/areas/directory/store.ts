@@ -2,24 +2,13 @@ import { EventEmitter } from "node:events";
 import type { Group, Organization, SubscribedSku, User } from "@microsoft/microsoft-graph-types";
 import { randomUUID } from "node:crypto";
 import { SeedOptions, seedDirectory } from "./seed";
+import { ChangeLog, ChangeType, DirectoryChange, ObjectKind } from "./changeLog";
 
-export type ObjectKind = "user" | "group";
-export type ChangeType = "created" | "updated" | "deleted";
-
-/** One entry of the directory's change log; delta queries and change notifications are built from it. */
-export interface DirectoryChange {
-  seq: number;
-  kind: ObjectKind;
-  id: string;
-  changeType: ChangeType;
-  /** Property names that changed (for updates), or "members" for membership changes. */
-  properties: string[];
-  at: string;
-}
+export type { ChangeType, DirectoryChange, ObjectKind };
 
 /**
  * The emulated tenant's directory: users, groups, memberships, managers, licences and a change log.
- * Routes read and mutate it; every mutation appends to `changes` and emits a "change" event.
+ * Routes read and mutate it; every mutation appends to `log` and emits a "change" event.
  */
 export class Directory extends EventEmitter {
   readonly users: User[];
@@ -28,10 +17,9 @@ export class Directory extends EventEmitter {
   readonly managers: Map<string, string>;
   readonly skus: SubscribedSku[];
   readonly organization: Organization;
-  readonly changes: DirectoryChange[] = [];
+  readonly log = new ChangeLog();
   /** Deleted objects stay here so delta can report them with @removed. */
   readonly deleted = new Map<string, { kind: ObjectKind; object: User | Group }>();
-  private seq = 0;
   private readonly userIndex = new Map<string, User>();
   private readonly upnIndex = new Map<string, User>();
   private readonly groupIndex = new Map<string, Group>();
@@ -47,11 +35,19 @@ export class Directory extends EventEmitter {
     this.organization = seeded.organization;
     for (const user of this.users) this.indexUser(user);
     for (const group of this.groups) this.groupIndex.set((group.id as string).toLowerCase(), group);
+    this.log.seed(
+      "user",
+      this.users.map((u) => u.id as string),
+    );
+    this.log.seed(
+      "group",
+      this.groups.map((g) => g.id as string),
+    );
   }
 
   /** The sequence number of the newest change (0 before any). */
   get currentSeq(): number {
-    return this.seq;
+    return this.log.currentSeq;
   }
 
   private indexUser(user: User): void {
@@ -60,8 +56,7 @@ export class Directory extends EventEmitter {
   }
 
   private record(kind: ObjectKind, id: string, changeType: ChangeType, properties: string[]): DirectoryChange {
-    const change: DirectoryChange = { seq: ++this.seq, kind, id, changeType, properties, at: new Date().toISOString() };
-    this.changes.push(change);
+    const change = this.log.append(kind, id, changeType, properties);
     this.emit("change", change);
     return change;
   }
@@ -161,8 +156,8 @@ export class Directory extends EventEmitter {
     return true;
   }
 
-  /** Changes after `seq`, oldest first. */
-  changesSince(seq: number, kind?: ObjectKind): DirectoryChange[] {
-    return this.changes.filter((c) => c.seq > seq && (!kind || c.kind === kind));
+  /** Changes of `kind` after `seq`, oldest first. */
+  changesSince(seq: number, kind: ObjectKind): DirectoryChange[] {
+    return this.log.since(seq, kind);
   }
 }
