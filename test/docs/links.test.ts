@@ -3,19 +3,6 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/**
- * Guide pages that ship with the areas they describe. A link to one of them is allowed to dangle only while
- * the page is absent from this tree; once it exists it is checked like every other link.
- */
-const GUIDES_SHIPPED_WITH_THEIR_AREAS = [
-  "webhooks.md",
-  "connections.md",
-  "mail.md",
-  "sharepoint-and-files.md",
-  "benchmarks.md",
-  "audit-feed.md",
-].map((name) => path.join(ROOT, "docs/guide", name));
-
 function markdownFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -37,7 +24,7 @@ const files = [path.join(ROOT, "README.md"), ...markdownFiles(path.join(ROOT, "d
 test.each(files.map((file) => [path.relative(ROOT, file), file]))("every relative link in %s resolves to a file", (_name, file) => {
   const broken = relativeLinks(fs.readFileSync(file, "utf8"))
     .map((target) => path.resolve(path.dirname(file), decodeURIComponent(target.split("#")[0])))
-    .filter((target) => !fs.existsSync(target) && !GUIDES_SHIPPED_WITH_THEIR_AREAS.includes(target))
+    .filter((target) => !fs.existsSync(target))
     .map((target) => path.relative(ROOT, target));
   expect(broken).toEqual([]);
 });
