@@ -142,10 +142,6 @@ function settingsKey(settings: NetworkSettings): string {
   return JSON.stringify([settings.proxyUrl ?? "", settings.verifySsl !== false, settings.caCertificate ?? ""]);
 }
 
-/**
- * The transport for these settings: one resolved axios configuration and one keep-alive agent pair per distinct setting,
- * created on first use and reused by every later request and client.
- */
 let directTransport: Transport | undefined;
 
 function createTransport(settings: NetworkSettings): Transport {
@@ -153,6 +149,10 @@ function createTransport(settings: NetworkSettings): Transport {
   return { settings: Object.freeze({ ...settings }), send: (req) => sendWith(wire, req) };
 }
 
+/**
+ * The transport for these settings: one resolved axios configuration and one keep-alive agent pair per distinct setting,
+ * created on first use and reused by every later request and client.
+ */
 export function transportFor(settings: NetworkSettings = {}): Transport {
   // Most connections set nothing: skip building a key for them.
   if (!settings.proxyUrl && !settings.caCertificate && settings.verifySsl !== false) return (directTransport ??= createTransport({}));
