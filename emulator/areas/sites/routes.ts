@@ -7,6 +7,7 @@ import { FilterNode, FilterSyntaxError, parseFilter } from "../../kernel/odata/f
 import { ownerDriveRequest } from "../files/routes";
 import { driveStore } from "../files/store";
 import { columnProblem } from "./columns";
+import { announceListChange } from "./notifications";
 import { ColumnDefinition, ListItemRecord, ListRecord, SHAREPOINT_HOST, SiteRecord, addItem, newList, sitesState } from "./store";
 
 const PREFER_NON_INDEXED = "honornonindexedquerieswarningmayfailrandomly";
@@ -278,6 +279,7 @@ function siteRequest(ctx: RequestContext, site: SiteRecord, rest: string[]): Rep
       const problem = fieldsProblem(ctx, list, fields);
       if (problem) return problem;
       const created = addItem(list, fields as Record<string, unknown>);
+      announceListChange(ctx.emulator, site, list);
       return json(201, { "@odata.context": context(ctx, "listItem/$entity"), ...itemJson(site, list, created) });
     }
     case "GET items/:item":
@@ -292,10 +294,12 @@ function siteRequest(ctx: RequestContext, site: SiteRecord, rest: string[]): Rep
       Object.assign(target.fields, ctx.body);
       target.version += 1;
       target.lastModifiedDateTime = new Date().toISOString();
+      announceListChange(ctx.emulator, site, list);
       return json(200, { "@odata.context": context(ctx, "fieldValueSet/$entity"), ...fieldsJson(list, target) });
     }
     case "DELETE items/:item":
       list.items.splice(list.items.indexOf(item as ListItemRecord), 1);
+      announceListChange(ctx.emulator, site, list);
       return noContent();
     default:
       return badRequest(ctx, "invalidRequest", `Unsupported request: ${action}.`);

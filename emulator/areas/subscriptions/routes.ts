@@ -3,6 +3,7 @@ import type { Subscription } from "@microsoft/microsoft-graph-types";
 import type { Emulator } from "../../kernel/server";
 import type { RequestContext, Router } from "../../kernel/router";
 import type { DirectoryChange } from "../directory/store";
+import type { ResourceChange } from "../../kernel/changes";
 import { Reply, graphError, json, noContent } from "../../kernel/http";
 import { badRequest, notFound } from "../../kernel/odata/collection";
 
@@ -48,6 +49,17 @@ function isDirectoryResource(resource: string): boolean {
   return /^(users|groups)(\/[^/]+)?$/i.test(resource.replace(/^\/+/, ""));
 }
 
+/** "Drive root item and list change notifications support only the updated changeType." */
+function isDriveRootOrList(resource: string): boolean {
+  const path = subscribedPath(resource);
+  return /\/root$/i.test(path) || /^sites\/[^/]+\/lists(\/[^/]+|\('[^']+'\))$/i.test(path);
+}
+
+/** The resource as areas match it: no leading slash, no query (the emulator does not apply a subscription's $filter). */
+function subscribedPath(resource: string): string {
+  return resource.replace(/^\/+/, "").split("?")[0] ?? "";
+}
+
 const VALIDATION_TIMEOUT_MS = 10_000;
 
 /** The emulator's change notification service: subscriptions, deliveries and test switches. */
@@ -60,6 +72,7 @@ export class SubscriptionService {
 
   constructor(private readonly emulator: Emulator) {
     emulator.directory.on("change", (change: DirectoryChange) => this.onChange(change));
+    emulator.changes.listen((change) => this.onResourceChange(change));
   }
 
   /** Resolves once every notification sent so far has been answered. */
@@ -161,6 +174,28 @@ export class SubscriptionService {
     }
   }
 
+  /** A change an area announced (mail, files, lists): one notification to each live subscription that covers it. */
+  private onResourceChange(change: ResourceChange): void {
+    for (const sub of this.subscriptions.values()) {
+      const types = (sub.changeType ?? "").split(",").map((t) => t.trim());
+      if (!types.includes(change.changeType) || !sub.notificationUrl) continue;
+      if (Date.parse(sub.expirationDateTime ?? "") < Date.now()) continue;
+      const resource = change.covers(subscribedPath(sub.resource ?? ""), sub.creatorId ?? undefined);
+      if (resource === undefined) continue;
+      const notification = {
+        id: randomUUID(),
+        subscriptionId: sub.id,
+        subscriptionExpirationDateTime: sub.expirationDateTime,
+        changeType: change.changeType,
+        resource,
+        ...(change.resourceData ? { resourceData: change.resourceData } : {}),
+        clientState: sub.clientState ?? null,
+        tenantId: this.emulator.app.tenantId,
+      };
+      void this.track(this.post("notification", sub.notificationUrl, { value: [notification] }, sub.id as string));
+    }
+  }
+
   view(ctx: RequestContext, sub: Subscription): Record<string, unknown> {
     return { "@odata.context": `${ctx.url.origin}/${ctx.version ?? "v1.0"}/$metadata#subscriptions/$entity`, ...sub };
   }
@@ -221,6 +256,13 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
         ctx,
         "InvalidRequest",
         `The changeType 'created' is not supported for the resource '${resource}'. Supported change types: updated, deleted.`,
+      );
+    }
+    if (isDriveRootOrList(resource) && changeTypes.some((t) => t !== "updated")) {
+      return badRequest(
+        ctx,
+        "InvalidRequest",
+        `The changeType '${String(body.changeType)}' is not supported for the resource '${resource}'. Supported change types: updated.`,
       );
     }
     const urls = [body.notificationUrl, body.lifecycleNotificationUrl].filter((u): u is string => typeof u === "string");
