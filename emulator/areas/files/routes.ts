@@ -5,6 +5,7 @@ import { badRequest, listCollection, notFound } from "../../kernel/odata/collect
 import { DriveOwnerKind, DriveRecord, DriveStore, ItemRecord, driveStore } from "./store";
 import { contextFor, driveJson, itemJson } from "./serialize";
 import { driveDelta } from "./delta";
+import { reliesOnSitesSelected, siteAccessDenied, siteSelectedAllows } from "../sites/selected";
 
 /** Graph's simple upload takes at most 250 MB; larger files need an upload session. */
 export const SIMPLE_UPLOAD_LIMIT = 250 * 1024 * 1024;
@@ -384,13 +385,26 @@ function directoryOwner(ctx: RequestContext, kind: "user" | "group"): Reply {
   return ownerDriveRequest(ctx, drives, ctx.segments.slice(2));
 }
 
+/** A token relying on Sites.Selected reaches a drive only if it is a granted site's library (write for changes). */
+function selectedAllows(ctx: RequestContext, drive: DriveRecord): boolean {
+  if (drive.ownerKind === "site") return siteSelectedAllows(ctx, drive.ownerId, ctx.method === "GET" ? "read" : "write");
+  return !reliesOnSitesSelected(ctx);
+}
+
 export function registerFileRoutes(router: Router, _emulator: Emulator): void {
   for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
     router.graph(method, /^\/drives\/[^/]+(\/.*)?$/, (ctx) => {
       const drive = driveStore(ctx.emulator).drives.get(ctx.segments[1] ?? "");
-      return drive ? driveRequest(ctx, drive, ctx.segments.slice(2)) : itemNotFound(ctx);
+      if (!drive) return itemNotFound(ctx);
+      if (!selectedAllows(ctx, drive)) return siteAccessDenied(ctx);
+      return driveRequest(ctx, drive, ctx.segments.slice(2));
     });
-    router.graph(method, /^\/users\/[^/]+\/drives?(\/.*)?$/, (ctx) => directoryOwner(ctx, "user"));
-    router.graph(method, /^\/groups\/[^/]+\/drives?(\/.*)?$/, (ctx) => directoryOwner(ctx, "group"));
+    // Sites.Selected reaches SharePoint sites only, never a user's OneDrive or a group's library by its owner.
+    router.graph(method, /^\/users\/[^/]+\/drives?(\/.*)?$/, (ctx) =>
+      reliesOnSitesSelected(ctx) ? siteAccessDenied(ctx) : directoryOwner(ctx, "user"),
+    );
+    router.graph(method, /^\/groups\/[^/]+\/drives?(\/.*)?$/, (ctx) =>
+      reliesOnSitesSelected(ctx) ? siteAccessDenied(ctx) : directoryOwner(ctx, "group"),
+    );
   }
 }
