@@ -31,6 +31,8 @@ export interface ItemRecord {
   sequence: number;
   version: number;
   deleted: boolean;
+  /** A test switch: the size Graph reports when it differs from the content (a file being written meanwhile). */
+  reportedSize?: number;
 }
 
 /** Every drive and item, with a change sequence for delta. */
