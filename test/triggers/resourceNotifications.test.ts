@@ -211,6 +211,24 @@ describe("a drive root", () => {
     expect(delivered(receiver)).toHaveLength(1);
     expect(delivered(receiver)[0]?.resource).toBe(`users/${user.userPrincipalName}/drive/root`);
   });
+  test("a group's library by its owner gets the drive lifetime and its notifications", async () => {
+    const group = env.emulator.directory.groups[0];
+    const before = Date.now();
+    const receiver = await deployed(`groups/${group.id}/drive/root`, "updated");
+    expect(lifetimeOf(receiver, before)).toBeGreaterThan((42300 - 10) * MINUTE);
+    expect(lifetimeOf(receiver, before)).toBeLessThan(42300 * MINUTE);
+    const drives = (await env.harness.action("listDrives", { connection: env.connection, groupId: group.id })) as {
+      data: { value: { id: string }[] };
+    };
+    await env.harness.action("createFolder", {
+      connection: env.connection,
+      driveId: drives.data.value[0]?.id,
+      parentFolder: "/",
+      name: "Plans",
+    });
+    await subscriptionService(env.emulator).idle();
+    expect(delivered(receiver).map((n) => n.resource)).toEqual([`groups/${group.id}/drive/root`]);
+  });
 });
 
 describe("a SharePoint list", () => {

@@ -28,7 +28,7 @@ const MAX_MINUTES: [RegExp, number][] = [
   [/^security\/alerts/i, 43200],
   [/^(me|users\/[^/]+)\/(mailFolders[/(][^/]+\/)?(messages|events|contacts)([?]|$)/i, 10080],
   [/^(users|groups)(\/[^/]+)?(\/(members|owners))?([?]|$)/i, 41760],
-  [/^(me\/drive|drives\/|sites\/|users\/[^/]+\/drive)/i, 42300],
+  [/^(me\/drive|drives\/|sites\/|(users|groups)\/[^/]+\/drive)/i, 42300],
   [/^communications\/presences/i, 60],
   [/^teams\/[^/]+\/schedule\//i, 360],
   [/^(teams|chats|appCatalogs\/teamsApps|communications\/onlineMeetings)/i, 4320],
