@@ -5,7 +5,7 @@ import { sitesPermissions } from "../../src/actions/sites/permissions";
 import { driveStore } from "../../emulator/areas/files/store";
 import { sitesState } from "../../emulator/areas/sites/store";
 import { siteGrants } from "../../emulator/areas/sites/selected";
-import { TestEnv, clientCredentialsConnection, dataOf, startTestEnv } from "../helpers/setup";
+import { TestEnv, authCodeConnection, clientCredentialsConnection, dataOf, startTestEnv } from "../helpers/setup";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -108,5 +108,34 @@ describe("Sites.Selected", () => {
     const user = env.emulator.directory.users[0];
     expect(await withRoles(["Sites.Selected"], "listDrives", { userId: user.id })).toMatchObject({ status: 403 });
     expect(await withRoles(["Files.Read.All"], "listDrives", { userId: user.id })).not.toBeInstanceOf(Error);
+  });
+});
+
+describe("delegated Files.Read", () => {
+  /** Runs an action for a signed-in user whose token carries exactly these scopes. */
+  function asUser(scp: string[], key: string, params: Record<string, unknown>): Promise<unknown> {
+    const user = env.emulator.directory.users[1];
+    const token = env.emulator.tokens.issueAccessToken({
+      kind: "delegated",
+      clientId: env.emulator.app.clientId,
+      tenantId: env.emulator.app.tenantId,
+      scopes: scp,
+      scp,
+      userId: user.id,
+    }).token;
+    return env.harness.action(key, { connection: authCodeConnection(env.emulator, token), ...params }).then(
+      (result) => dataOf(result),
+      (error: unknown) => error,
+    );
+  }
+
+  test("reaches the user's own OneDrive only; Files.Read.All reaches other drives", async () => {
+    const self = env.emulator.directory.users[1];
+    const own = (await asUser(["Files.Read"], "listDrives", { userId: self.id })) as { value: { id: string }[] };
+    expect(await asUser(["Files.Read"], "listFolder", { driveId: own.value[0]?.id, folder: "/" })).not.toBeInstanceOf(Error);
+    expect(await asUser(["Files.Read"], "listDrives", { userId: env.emulator.directory.users[2].id })).toMatchObject({ status: 403 });
+    const library = libraryOf(integrations().id);
+    expect(await asUser(["Files.Read"], "listFolder", { driveId: library, folder: "/" })).toMatchObject({ status: 403 });
+    expect(await asUser(["Files.Read.All"], "listFolder", { driveId: library, folder: "/" })).not.toBeInstanceOf(Error);
   });
 });

@@ -2,8 +2,8 @@ import type { Router } from "../../kernel/router";
 import type { RoutePermissions } from "../../kernel/permissions";
 
 // Microsoft's Permissions tables for driveItem and drive, least privileged first, then the higher ones they accept.
-// Delegated Files.Read and Files.ReadWrite reach only the user's own OneDrive in Graph; the emulator does not tell
-// drives apart for them. Sites.Selected passes here and the routes admit only the drives of granted sites.
+// Delegated Files.Read and Files.ReadWrite, and Sites.Selected, pass here; the routes then keep them to their own
+// drives (the user's OneDrive; a granted site's library).
 export const FILES_READ: RoutePermissions = {
   application: ["Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All", "Sites.Selected"],
   delegated: ["Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"],

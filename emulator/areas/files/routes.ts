@@ -6,6 +6,7 @@ import { DriveOwnerKind, DriveRecord, DriveStore, ItemRecord, driveStore } from 
 import { contextFor, driveJson, itemJson } from "./serialize";
 import { driveDelta } from "./delta";
 import { reliesOnSitesSelected, siteAccessDenied, siteSelectedAllows } from "../sites/selected";
+import { reliesOnlyOn } from "../../kernel/permissions";
 
 /** Graph's simple upload takes at most 250 MB; larger files need an upload session. */
 export const SIMPLE_UPLOAD_LIMIT = 250 * 1024 * 1024;
@@ -344,6 +345,7 @@ export function ownerDrives(emulator: Emulator, kind: DriveOwnerKind, ownerId: s
 /** `/{owner}/drives` and `/{owner}/drive/...` for an owner already found. */
 export function ownerDriveRequest(ctx: RequestContext, drives: DriveRecord[], segments: string[]): Reply {
   const [head, ...rest] = segments;
+  if (!drives.every((d) => narrowAllows(ctx, d))) return siteAccessDenied(ctx);
   if (head === "drives" && rest.length === 0 && ctx.method === "GET") {
     return listCollection(
       ctx,
@@ -385,8 +387,18 @@ function directoryOwner(ctx: RequestContext, kind: "user" | "group"): Reply {
   return ownerDriveRequest(ctx, drives, ctx.segments.slice(2));
 }
 
-/** A token relying on Sites.Selected reaches a drive only if it is a granted site's library (write for changes). */
-function selectedAllows(ctx: RequestContext, drive: DriveRecord): boolean {
+/** Delegated Files.Read and Files.ReadWrite (without a .All or Sites permission) reach only the signed-in user's own drive. */
+function reliesOnOwnFiles(ctx: RequestContext): boolean {
+  const needed = ctx.emulator.router.permissionsFor(ctx.method, ctx.segments);
+  return ctx.auth?.kind === "delegated" && reliesOnlyOn(ctx.auth, needed, ["Files.Read", "Files.ReadWrite"]);
+}
+
+/**
+ * Narrow permissions keep to their own drives: Sites.Selected to a granted site's library (write for changes),
+ * delegated Files.Read(Write) to the user's OneDrive.
+ */
+function narrowAllows(ctx: RequestContext, drive: DriveRecord): boolean {
+  if (reliesOnOwnFiles(ctx)) return drive.ownerKind === "user" && drive.ownerId.toLowerCase() === ctx.auth?.userId?.toLowerCase();
   if (drive.ownerKind === "site") return siteSelectedAllows(ctx, drive.ownerId, ctx.method === "GET" ? "read" : "write");
   return !reliesOnSitesSelected(ctx);
 }
@@ -396,15 +408,10 @@ export function registerFileRoutes(router: Router, _emulator: Emulator): void {
     router.graph(method, /^\/drives\/[^/]+(\/.*)?$/, (ctx) => {
       const drive = driveStore(ctx.emulator).drives.get(ctx.segments[1] ?? "");
       if (!drive) return itemNotFound(ctx);
-      if (!selectedAllows(ctx, drive)) return siteAccessDenied(ctx);
+      if (!narrowAllows(ctx, drive)) return siteAccessDenied(ctx);
       return driveRequest(ctx, drive, ctx.segments.slice(2));
     });
-    // Sites.Selected reaches SharePoint sites only, never a user's OneDrive or a group's library by its owner.
-    router.graph(method, /^\/users\/[^/]+\/drives?(\/.*)?$/, (ctx) =>
-      reliesOnSitesSelected(ctx) ? siteAccessDenied(ctx) : directoryOwner(ctx, "user"),
-    );
-    router.graph(method, /^\/groups\/[^/]+\/drives?(\/.*)?$/, (ctx) =>
-      reliesOnSitesSelected(ctx) ? siteAccessDenied(ctx) : directoryOwner(ctx, "group"),
-    );
+    router.graph(method, /^\/users\/[^/]+\/drives?(\/.*)?$/, (ctx) => directoryOwner(ctx, "user"));
+    router.graph(method, /^\/groups\/[^/]+\/drives?(\/.*)?$/, (ctx) => directoryOwner(ctx, "group"));
   }
 }

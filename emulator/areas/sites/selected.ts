@@ -1,5 +1,6 @@
 import type { RequestContext } from "../../kernel/router";
 import { Reply, graphError } from "../../kernel/http";
+import { reliesOnlyOn } from "../../kernel/permissions";
 
 /** The roles an administrator grants an app on a site (POST /sites/{site-id}/permissions), weakest first. */
 export const SITE_ROLES = ["read", "write", "manage", "fullcontrol"] as const;
@@ -23,12 +24,9 @@ export function siteGrants(ctx: { emulator: RequestContext["emulator"] }): Map<s
  * holds none of the route's other accepted permissions. Such a request reaches only the sites granted to the app.
  */
 export function reliesOnSitesSelected(ctx: RequestContext): boolean {
-  const auth = ctx.auth;
-  if (auth?.kind !== "app") return false;
-  const roles = new Set(auth.roles ?? []);
-  if (!roles.has("Sites.Selected")) return false;
-  const grants = ctx.emulator.router.permissionsFor(ctx.method, ctx.segments)?.application ?? [];
-  return !grants.some((g) => g !== "Sites.Selected" && (typeof g === "string" ? roles.has(g) : g.every((p) => roles.has(p))));
+  return (
+    ctx.auth?.kind === "app" && reliesOnlyOn(ctx.auth, ctx.emulator.router.permissionsFor(ctx.method, ctx.segments), ["Sites.Selected"])
+  );
 }
 
 /** SharePoint's answer to an app that was not granted the site (or not with a strong enough role). */
