@@ -184,6 +184,24 @@ describe("a drive root", () => {
     ]);
   });
 
+  test("a large file uploaded through an upload session notifies once, when the last chunk lands", async () => {
+    const driveId = siteDrive();
+    const receiver = await deployed(`drives/${driveId}/root`, "updated");
+    const file = { data: Buffer.alloc(5 * 1024 * 1024, 7), contentType: "application/octet-stream" };
+    await env.harness.action("uploadFile", {
+      connection: env.connection,
+      driveId,
+      folder: "/",
+      fileName: "big.bin",
+      file,
+      chunkSizeKiB: "1920",
+    });
+    await subscriptionService(env.emulator).idle();
+    expect(env.emulator.requestsTo("createUploadSession", "POST")).toHaveLength(1);
+    expect(env.emulator.preAuth.requests.filter((r) => r.method === "PUT")).toHaveLength(3);
+    expect(delivered(receiver).map((n) => n.changeType)).toEqual(["updated"]);
+  });
+
   test("a change in another drive is not notified; a user's default drive is found by userPrincipalName", async () => {
     const user = env.emulator.directory.users[0];
     const receiver = await deployed(`users/${user.userPrincipalName}/drive/root`, "updated");
