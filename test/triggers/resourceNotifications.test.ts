@@ -5,7 +5,7 @@ import { Mailbox, mailStore } from "../../emulator/areas/mail/store";
 import { driveStore } from "../../emulator/areas/files/store";
 import { sitesState } from "../../emulator/areas/sites/store";
 import { SUBSCRIPTION_STATE_KEY, SubscriptionState } from "../../src/triggers/changeNotifications";
-import { TestEnv, authCodeConnection, startTestEnv } from "../helpers/setup";
+import { TestEnv, authCodeConnection, clientCredentialsConnection, startTestEnv } from "../helpers/setup";
 import { WebhookReceiver } from "./webhookReceiver";
 
 interface Notification {
@@ -279,5 +279,24 @@ describe("a SharePoint list", () => {
     });
     expect(answer.status).toBe(400);
     expect(await answer.text()).toContain("Supported change types: updated.");
+  });
+});
+
+describe("the resource's read permission", () => {
+  test("a token that may not read the drive cannot subscribe to it: Graph's 403, and the hint names the permission", async () => {
+    const driveId = driveStore(env.emulator).drivesOf("site", sitesState(env.emulator).sites[1].id)[0].id;
+    const connection = (roles: string[]) => clientCredentialsConnection(env.emulator, env.emulator.issueToken({ roles }));
+    const refused = new WebhookReceiver(env, "changeNotifications", {
+      connection: connection(["User.Read.All"]),
+      resource: `drives/${driveId}/root`,
+      changeTypes: "updated",
+    });
+    await refused.start();
+    await expect(refused.deploy()).rejects.toThrow(
+      /403 ExtensionError: Operation: Create; Exception: \[Status Code: Forbidden; Reason: Access denied\][\s\S]*drive items Files\.Read\.All/,
+    );
+    expect(subscriptionService(env.emulator).subscriptions.size).toBe(0);
+    await deployed(`drives/${driveId}/root`, "updated", connection(["Files.Read.All"]));
+    expect(subscriptionService(env.emulator).subscriptions.size).toBe(1);
   });
 });

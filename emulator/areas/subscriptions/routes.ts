@@ -6,6 +6,7 @@ import type { DirectoryChange } from "../directory/store";
 import type { ResourceChange } from "../../kernel/changes";
 import { Reply, graphError, json, noContent } from "../../kernel/http";
 import { badRequest, notFound } from "../../kernel/odata/collection";
+import { permitted } from "../../kernel/permissions";
 
 export type LifecycleEvent = "reauthorizationRequired" | "subscriptionRemoved" | "missed";
 
@@ -231,6 +232,15 @@ function checkExpiration(ctx: RequestContext, max: number, value: unknown): Repl
   return new Date(at).toISOString();
 }
 
+/**
+ * "Creating a subscription requires read scope to the resource": the permissions the router declares for reading
+ * it. (Mail resources are checked by the mail area's own rules, so none is declared and none is checked here.)
+ */
+function mayRead(ctx: RequestContext, resource: string): boolean {
+  const needed = ctx.emulator.router.permissionsFor("GET", subscribedPath(resource).split("/").filter(Boolean));
+  return !ctx.auth || !needed || permitted(ctx.auth, needed);
+}
+
 function subscriptionNotFound(ctx: RequestContext): Reply {
   return notFound(ctx, "The object was not found.", "ResourceNotFound");
 }
@@ -263,6 +273,14 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
         ctx,
         "InvalidRequest",
         `The changeType '${String(body.changeType)}' is not supported for the resource '${resource}'. Supported change types: updated.`,
+      );
+    }
+    if (!mayRead(ctx, resource)) {
+      return graphError(
+        403,
+        "ExtensionError",
+        "Operation: Create; Exception: [Status Code: Forbidden; Reason: Access denied]",
+        ctx.requestId,
       );
     }
     const urls = [body.notificationUrl, body.lifecycleNotificationUrl].filter((u): u is string => typeof u === "string");
