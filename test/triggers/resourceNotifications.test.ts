@@ -131,6 +131,16 @@ describe("a mailbox folder's messages", () => {
     expect(delivered(receiver).map((n) => n.changeType)).toEqual(["created"]);
   });
 
+  test("me/... with an app-only connection is refused as Graph refuses it", async () => {
+    const receiver = await new WebhookReceiver(env, "changeNotifications", {
+      connection: env.connection,
+      resource: "me/mailFolders('inbox')/messages",
+      changeTypes: "created",
+    }).start();
+    await expect(receiver.deploy()).rejects.toThrow(/400 BadRequest: \/me request is only valid with delegated authentication flow/);
+    expect(subscriptionService(env.emulator).subscriptions.size).toBe(0);
+  });
+
   test("other folders, other mailboxes and unsubscribed change types are not notified", async () => {
     const [sender, recipient, bystander] = people;
     const receiver = await deployed(`users/${recipient.id}/mailFolders('sentitems')/messages`, "created");

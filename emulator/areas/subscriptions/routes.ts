@@ -275,6 +275,9 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
         `The changeType '${String(body.changeType)}' is not supported for the resource '${resource}'. Supported change types: updated.`,
       );
     }
+    if (/^me([/?]|$)/i.test(subscribedPath(resource)) && ctx.auth?.kind === "app") {
+      return badRequest(ctx, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    }
     if (!mayRead(ctx, resource)) {
       return graphError(
         403,
