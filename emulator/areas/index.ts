@@ -20,6 +20,8 @@ import { registerAuditLogPermissions } from "./auditLogs/permissions";
 import { registerDirectoryPermissions } from "./directory/permissions";
 import { registerReportPermissions } from "./reports/permissions";
 import { registerSecurityPermissions } from "./security/permissions";
+import { registerSitePermissions } from "./sites/permissions";
+import { registerFilePermissions } from "./files/permissions";
 
 /** What each area's routes need, from Microsoft's Permissions tables. An area adds its own here. */
 function registerPermissions(router: Router): void {
@@ -27,6 +29,8 @@ function registerPermissions(router: Router): void {
   registerAuditLogPermissions(router);
   registerSecurityPermissions(router);
   registerReportPermissions(router);
+  registerSitePermissions(router);
+  registerFilePermissions(router);
 }
 
 /** Every area's routes. An area adds its own register function here. */

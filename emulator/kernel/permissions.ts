@@ -28,6 +28,20 @@ export function permitted(auth: TokenInfo, needed: RoutePermissions): boolean {
   return grants.some((grant) => (typeof grant === "string" ? has.has(grant) : grant.every((p) => has.has(p))));
 }
 
+/**
+ * Whether the token passed the route's check only through one of `narrow` (Sites.Selected, or delegated Files.Read
+ * that reaches the user's own drive): it holds one of them and none of the route's other grants. The handler then
+ * applies the narrow permission's own limits.
+ */
+export function reliesOnlyOn(auth: TokenInfo | undefined, needed: RoutePermissions | undefined, narrow: string[]): boolean {
+  if (!auth) return false;
+  const has = held(auth);
+  if (!narrow.some((p) => has.has(p))) return false;
+  const grants = (auth.kind === "app" ? needed?.application : needed?.delegated) ?? [];
+  const wide = grants.filter((g) => typeof g !== "string" || !narrow.includes(g));
+  return !wide.some((grant) => (typeof grant === "string" ? has.has(grant) : grant.every((p) => has.has(p))));
+}
+
 /** Every permission named by these routes for one kind: what a token holds by default. */
 export function everyPermission(declared: RoutePermissions[], kind: PermissionKind): string[] {
   return [...new Set(declared.flatMap((d) => d[kind] ?? []).flat())].sort();

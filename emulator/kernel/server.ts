@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Directory } from "../areas/directory/store";
 import { TENANT_DOMAIN, TENANT_ID } from "../areas/directory/seed";
 import { FaultInjector } from "./faults";
+import { ChangeFeed } from "./changes";
 import { PreAuthenticatedHost } from "./preAuthHost";
 import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
 import { AppRegistration, TokenInfo, TokenStore } from "../identity/tokens";
@@ -56,6 +57,8 @@ export class Emulator {
   readonly requests: LoggedRequest[] = [];
   /** The second host: pre-authenticated downloads and upload sessions (see PreAuthenticatedHost). */
   readonly preAuth = new PreAuthenticatedHost();
+  /** Changes the areas announce (mail, files, lists), for change notifications. */
+  readonly changes = new ChangeFeed();
   private server?: http.Server;
   private readonly logRequests: boolean;
   /** Arbitrary per-area state that route modules keep (subscriptions, audit events, ...). */

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import FormData from "form-data";
 import { ApiVersion, isLoopbackHost } from "./clouds";
-import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } from "./errors";
+import { GraphError, GraphNetworkError, InputError, ResponseTooLargeError, graphErrorFromResponse } from "./errors";
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
 import { asText, forLog, headerOf } from "./text";
 import { REDACTED, redactError, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
-import { Transport, TransportError, WireResponse, transportFor } from "./transport";
+import { RESPONSE_TOO_LARGE, Transport, TransportError, WireResponse, transportFor } from "./transport";
 import { TokenClaims, readTokenClaims } from "./tokenClaims";
 import {
   DEFAULT_RETRY_POLICY,
@@ -62,6 +62,8 @@ export interface GraphRequest {
    * logs and errors because its path and query are the credential.
    */
   preAuthenticated?: boolean;
+  /** Stop a download whose body passes this many bytes, whatever size it announced (ResponseTooLargeError, no retry). */
+  maxResponseBytes?: number;
 }
 
 export interface GraphResponse<T = unknown> {
@@ -284,9 +286,11 @@ export class GraphClient {
           headers: outgoing,
           body: sendMethod === "GET" || sendMethod === "HEAD" ? undefined : body.data,
           timeoutMs: req.timeoutMs ?? this.timeoutMs,
+          maxResponseBytes: req.maxResponseBytes,
         });
       } catch (error) {
         const code = error instanceof TransportError ? error.code : "ERROR";
+        if (code === RESPONSE_TOO_LARGE) throw new ResponseTooLargeError(sendMethod, this.shownUrl(url), req.maxResponseBytes ?? 0);
         if (attempts <= policy.maxRetries && shouldRetryNetworkError(code, sendMethod)) {
           const delay = backoffDelay(attempts, policy) * retryTiming.scale;
           if (waitedMs + delay <= retryTiming.maxTotalWaitMs) {

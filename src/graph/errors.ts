@@ -84,6 +84,18 @@ export class GraphNetworkError extends Error {
   }
 }
 
+/** A response body grew past the request's `maxResponseBytes`: the transfer was stopped there, and not retried. */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly limit: number,
+  ) {
+    super(redactText(`The answer to ${method} ${url} passed ${limit} bytes; the transfer was stopped`));
+    this.name = "ResponseTooLargeError";
+  }
+}
+
 interface GraphErrorBody {
   error?: {
     code?: string;

@@ -13,7 +13,12 @@ export interface WireRequest {
   headers: Record<string, string>;
   body?: Buffer | string;
   timeoutMs?: number;
+  /** Stop reading the answer once its body passes this many bytes (TransportError RESPONSE_TOO_LARGE). */
+  maxResponseBytes?: number;
 }
+
+/** The TransportError code of an answer whose body passed the request's `maxResponseBytes`. */
+export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
 export interface WireResponse {
   status: number;
@@ -129,8 +134,13 @@ async function sendWith(wire: Wire, req: WireRequest): Promise<WireResponse> {
       headers: req.headers as InternalAxiosRequestConfig["headers"],
       data: req.body,
       timeout: req.timeoutMs ?? 0,
+      maxContentLength: req.maxResponseBytes ?? Number.POSITIVE_INFINITY,
     });
   } catch (error) {
+    // axios counts the bytes as they arrive and aborts the stream past maxContentLength (its code alone, ERR_BAD_RESPONSE, is generic).
+    if (req.maxResponseBytes !== undefined && /^maxContentLength size of \d+ exceeded/.test((error as Error).message)) {
+      throw new TransportError(RESPONSE_TOO_LARGE, (error as Error).message);
+    }
     throw new TransportError((error as AxiosError).code ?? "ERROR", (error as Error).message);
   }
   const raw: unknown = response.data;

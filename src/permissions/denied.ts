@@ -21,7 +21,8 @@ export function permissionKind(connection: unknown, claims?: TokenClaims): Permi
   return typeof key === "string" ? KIND_BY_CONNECTION[key] : undefined;
 }
 
-const DENIED_CODES = new Set(["authorization_requestdenied", "forbidden", "accessdenied", "erroraccessdenied"]);
+/** A 403 ExtensionError is how POST /subscriptions says the token may not read the subscribed resource. */
+const DENIED_CODES = new Set(["authorization_requestdenied", "forbidden", "accessdenied", "erroraccessdenied", "extensionerror"]);
 
 export function isPermissionDenied(error: unknown): error is GraphError {
   return error instanceof GraphError && error.status === 403 && DENIED_CODES.has(error.code.toLowerCase());

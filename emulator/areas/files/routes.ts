@@ -5,6 +5,8 @@ import { badRequest, listCollection, notFound } from "../../kernel/odata/collect
 import { DriveOwnerKind, DriveRecord, DriveStore, ItemRecord, driveStore } from "./store";
 import { contextFor, driveJson, itemJson } from "./serialize";
 import { driveDelta } from "./delta";
+import { reliesOnSitesSelected, siteAccessDenied, siteSelectedAllows } from "../sites/selected";
+import { reliesOnlyOn } from "../../kernel/permissions";
 
 /** Graph's simple upload takes at most 250 MB; larger files need an upload session. */
 export const SIMPLE_UPLOAD_LIMIT = 250 * 1024 * 1024;
@@ -343,6 +345,7 @@ export function ownerDrives(emulator: Emulator, kind: DriveOwnerKind, ownerId: s
 /** `/{owner}/drives` and `/{owner}/drive/...` for an owner already found. */
 export function ownerDriveRequest(ctx: RequestContext, drives: DriveRecord[], segments: string[]): Reply {
   const [head, ...rest] = segments;
+  if (!drives.every((d) => narrowAllows(ctx, d))) return siteAccessDenied(ctx);
   if (head === "drives" && rest.length === 0 && ctx.method === "GET") {
     return listCollection(
       ctx,
@@ -384,11 +387,29 @@ function directoryOwner(ctx: RequestContext, kind: "user" | "group"): Reply {
   return ownerDriveRequest(ctx, drives, ctx.segments.slice(2));
 }
 
+/** Delegated Files.Read and Files.ReadWrite (without a .All or Sites permission) reach only the signed-in user's own drive. */
+function reliesOnOwnFiles(ctx: RequestContext): boolean {
+  const needed = ctx.emulator.router.permissionsFor(ctx.method, ctx.segments);
+  return ctx.auth?.kind === "delegated" && reliesOnlyOn(ctx.auth, needed, ["Files.Read", "Files.ReadWrite"]);
+}
+
+/**
+ * Narrow permissions keep to their own drives: Sites.Selected to a granted site's library (write for changes),
+ * delegated Files.Read(Write) to the user's OneDrive.
+ */
+function narrowAllows(ctx: RequestContext, drive: DriveRecord): boolean {
+  if (reliesOnOwnFiles(ctx)) return drive.ownerKind === "user" && drive.ownerId.toLowerCase() === ctx.auth?.userId?.toLowerCase();
+  if (drive.ownerKind === "site") return siteSelectedAllows(ctx, drive.ownerId, ctx.method === "GET" ? "read" : "write");
+  return !reliesOnSitesSelected(ctx);
+}
+
 export function registerFileRoutes(router: Router, _emulator: Emulator): void {
   for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
     router.graph(method, /^\/drives\/[^/]+(\/.*)?$/, (ctx) => {
       const drive = driveStore(ctx.emulator).drives.get(ctx.segments[1] ?? "");
-      return drive ? driveRequest(ctx, drive, ctx.segments.slice(2)) : itemNotFound(ctx);
+      if (!drive) return itemNotFound(ctx);
+      if (!narrowAllows(ctx, drive)) return siteAccessDenied(ctx);
+      return driveRequest(ctx, drive, ctx.segments.slice(2));
     });
     router.graph(method, /^\/users\/[^/]+\/drives?(\/.*)?$/, (ctx) => directoryOwner(ctx, "user"));
     router.graph(method, /^\/groups\/[^/]+\/drives?(\/.*)?$/, (ctx) => directoryOwner(ctx, "group"));

@@ -51,7 +51,9 @@ export function itemJson(emulator: Emulator, item: ItemRecord): Record<string, u
     name: item.parentId ? item.name : "root",
     webUrl: `${drive?.webUrl ?? SHAREPOINT}${item.parentId ? `/${encodeURIComponent(item.name)}` : ""}`,
     cTag: `"c:{${item.id}},${item.version}"`,
-    size: item.isFolder ? store.childrenOf(item.id).reduce((n, c) => n + (c.content?.length ?? 0), 0) : (item.content?.length ?? 0),
+    size: item.isFolder
+      ? store.childrenOf(item.id).reduce((n, c) => n + (c.content?.length ?? 0), 0)
+      : (item.reportedSize ?? item.content?.length ?? 0),
     createdBy: { user: { displayName: "Megan Bowen", email: "MeganB@contoso.com" } },
     lastModifiedBy: { user: { displayName: "Megan Bowen", email: "MeganB@contoso.com" } },
   });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Emulator } from "../../kernel/server";
+import { announceDriveChanges } from "./notifications";
 
 export type DriveOwnerKind = "site" | "user" | "group";
 
@@ -30,6 +31,8 @@ export interface ItemRecord {
   sequence: number;
   version: number;
   deleted: boolean;
+  /** A test switch: the size Graph reports when it differs from the content (a file being written meanwhile). */
+  reportedSize?: number;
 }
 
 /** Every drive and item, with a change sequence for delta. */
@@ -39,6 +42,8 @@ export class DriveStore {
   sequence = 0;
   /** Monitor polls a copy takes to complete (a test switch: Infinity never completes). */
   copyPollsNeeded = 2;
+  /** Told of every item created, changed or deleted (announced for change notifications). */
+  onChange?: (item: ItemRecord) => void;
 
   createDrive(spec: Omit<DriveRecord, "id" | "rootId" | "createdDateTime">): DriveRecord {
     const id = `b!${createHash("sha256").update(`${spec.ownerKind}:${spec.ownerId}:${spec.name}`).digest("base64url").slice(0, 40)}`;
@@ -66,6 +71,7 @@ export class DriveStore {
       deleted: false,
     };
     this.items.set(item.id, item);
+    this.onChange?.(item);
     return item;
   }
 
@@ -73,6 +79,7 @@ export class DriveStore {
     item.lastModifiedDateTime = new Date().toISOString();
     item.sequence = ++this.sequence;
     item.version += 1;
+    this.onChange?.(item);
   }
 
   childrenOf(id: string): ItemRecord[] {
@@ -118,6 +125,7 @@ export function driveStore(emulator: Emulator): DriveStore {
   let store = emulator.state.get(STATE_KEY) as DriveStore | undefined;
   if (!store) {
     store = new DriveStore();
+    announceDriveChanges(emulator, store);
     emulator.state.set(STATE_KEY, store);
   }
   return store;

@@ -18,6 +18,8 @@ export class Mailbox {
   readonly attachments = new Map<string, AttachmentRecord[]>();
   readonly changes: MessageChange[] = [];
   readonly rootId: string;
+  /** Told of every change after the mailbox is seeded (the store announces it for change notifications). */
+  onChange?: (change: MessageChange) => void;
   private seq = 0;
 
   constructor(
@@ -88,7 +90,9 @@ export class Mailbox {
   }
 
   private record(folderId: string, messageId: string, kind: MessageChangeKind): void {
-    this.changes.push({ seq: ++this.seq, folderId, messageId, kind });
+    const change = { seq: ++this.seq, folderId, messageId, kind };
+    this.changes.push(change);
+    this.onChange?.(change);
   }
 
   put(message: MessageRecord, attachments: AttachmentRecord[] = []): MessageRecord {

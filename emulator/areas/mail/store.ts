@@ -3,6 +3,7 @@ import type { Emulator } from "../../kernel/server";
 import { seededRandom } from "../../kernel/random";
 import { Mailbox } from "./mailbox";
 import { AttachmentRecord, buildMessage, mailId } from "./records";
+import { announceMessageChanges } from "./notifications";
 
 export { Mailbox } from "./mailbox";
 export * from "./records";
@@ -34,6 +35,7 @@ export class MailStore {
     this.sharedMailbox = new Mailbox("5f1c7a3e-2b4d-4e6f-8a9b-0c1d2e3f4a5b", "support@contoso.com", "Contoso Support", true);
     this.boxes.set(this.sharedMailbox.ownerId, this.sharedMailbox);
     this.seedMessages(this.sharedMailbox, 3);
+    announceMessageChanges(emulator, this, this.sharedMailbox);
   }
 
   private userOf(ref: string): User | undefined {
@@ -54,6 +56,7 @@ export class MailStore {
       this.boxes.set(user.id as string, box);
       this.seedMessages(box, 6);
       if (this.emulator.directory.users.indexOf(user) % 2 === 0) this.seedFolders(box);
+      announceMessageChanges(this.emulator, this, box);
     }
     return box;
   }

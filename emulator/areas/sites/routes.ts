@@ -7,6 +7,8 @@ import { FilterNode, FilterSyntaxError, parseFilter } from "../../kernel/odata/f
 import { ownerDriveRequest } from "../files/routes";
 import { driveStore } from "../files/store";
 import { columnProblem } from "./columns";
+import { announceListChange } from "./notifications";
+import { SiteRole, reliesOnSitesSelected, siteAccessDenied, siteGrants, siteSelectedAllows } from "./selected";
 import { ColumnDefinition, ListItemRecord, ListRecord, SHAREPOINT_HOST, SiteRecord, addItem, newList, sitesState } from "./store";
 
 const PREFER_NON_INDEXED = "honornonindexedquerieswarningmayfailrandomly";
@@ -278,6 +280,7 @@ function siteRequest(ctx: RequestContext, site: SiteRecord, rest: string[]): Rep
       const problem = fieldsProblem(ctx, list, fields);
       if (problem) return problem;
       const created = addItem(list, fields as Record<string, unknown>);
+      announceListChange(ctx.emulator, site, list);
       return json(201, { "@odata.context": context(ctx, "listItem/$entity"), ...itemJson(site, list, created) });
     }
     case "GET items/:item":
@@ -292,10 +295,12 @@ function siteRequest(ctx: RequestContext, site: SiteRecord, rest: string[]): Rep
       Object.assign(target.fields, ctx.body);
       target.version += 1;
       target.lastModifiedDateTime = new Date().toISOString();
+      announceListChange(ctx.emulator, site, list);
       return json(200, { "@odata.context": context(ctx, "fieldValueSet/$entity"), ...fieldsJson(list, target) });
     }
     case "DELETE items/:item":
       list.items.splice(list.items.indexOf(item as ListItemRecord), 1);
+      announceListChange(ctx.emulator, site, list);
       return noContent();
     default:
       return badRequest(ctx, "invalidRequest", `Unsupported request: ${action}.`);
@@ -322,22 +327,32 @@ function findSite(emulator: Emulator, segments: string[]): { site?: SiteRecord; 
   return { site: sites.find((s) => s.path.toLowerCase() === path), rest };
 }
 
+/** The Sites.Selected role a request needs on its site: creating lists and columns manages the site. */
+function roleNeeded(ctx: RequestContext, rest: string[]): SiteRole {
+  if (ctx.method === "GET") return "read";
+  const [head, , sub] = rest;
+  return ctx.method === "POST" && head === "lists" && (rest.length === 1 || sub === "columns") ? "manage" : "write";
+}
+
 function sitesRequest(ctx: RequestContext): Reply {
   const segments = ctx.segments.slice(1);
   if (segments.length === 0) {
     if (ctx.method !== "GET") return badRequest(ctx, "invalidRequest", "Method not allowed.");
     const search = (ctx.query.get("search") ?? "").replace(/^\*$/, "").toLowerCase();
+    const selectedOnly = reliesOnSitesSelected(ctx);
     const sites = sitesState(ctx.emulator).sites.filter(
       (s) =>
-        !search ||
-        s.displayName.toLowerCase().includes(search) ||
-        s.name.toLowerCase().includes(search) ||
-        s.description.toLowerCase().includes(search),
+        (!selectedOnly || siteGrants(ctx).has(s.id.toLowerCase())) &&
+        (!search ||
+          s.displayName.toLowerCase().includes(search) ||
+          s.name.toLowerCase().includes(search) ||
+          s.description.toLowerCase().includes(search)),
     );
     return json(200, { "@odata.context": context(ctx, "sites"), value: sites.map(siteJson) });
   }
   const { site, rest } = findSite(ctx.emulator, segments);
   if (!site) return notFound(ctx, "Requested site could not be found", "itemNotFound");
+  if (!siteSelectedAllows(ctx, site.id, roleNeeded(ctx, rest))) return siteAccessDenied(ctx);
   return siteRequest(ctx, site, rest);
 }
 

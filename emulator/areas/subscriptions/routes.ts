@@ -3,8 +3,10 @@ import type { Subscription } from "@microsoft/microsoft-graph-types";
 import type { Emulator } from "../../kernel/server";
 import type { RequestContext, Router } from "../../kernel/router";
 import type { DirectoryChange } from "../directory/store";
+import type { ResourceChange } from "../../kernel/changes";
 import { Reply, graphError, json, noContent } from "../../kernel/http";
 import { badRequest, notFound } from "../../kernel/odata/collection";
+import { permitted } from "../../kernel/permissions";
 
 export type LifecycleEvent = "reauthorizationRequired" | "subscriptionRemoved" | "missed";
 
@@ -27,7 +29,7 @@ const MAX_MINUTES: [RegExp, number][] = [
   [/^security\/alerts/i, 43200],
   [/^(me|users\/[^/]+)\/(mailFolders[/(][^/]+\/)?(messages|events|contacts)([?]|$)/i, 10080],
   [/^(users|groups)(\/[^/]+)?(\/(members|owners))?([?]|$)/i, 41760],
-  [/^(me\/drive|drives\/|sites\/|users\/[^/]+\/drive)/i, 42300],
+  [/^(me\/drive|drives\/|sites\/|(users|groups)\/[^/]+\/drive)/i, 42300],
   [/^communications\/presences/i, 60],
   [/^teams\/[^/]+\/schedule\//i, 360],
   [/^(teams|chats|appCatalogs\/teamsApps|communications\/onlineMeetings)/i, 4320],
@@ -48,6 +50,17 @@ function isDirectoryResource(resource: string): boolean {
   return /^(users|groups)(\/[^/]+)?$/i.test(resource.replace(/^\/+/, ""));
 }
 
+/** "Drive root item and list change notifications support only the updated changeType." */
+function isDriveRootOrList(resource: string): boolean {
+  const path = subscribedPath(resource);
+  return /\/root$/i.test(path) || /^sites\/[^/]+\/lists(\/[^/]+|\('[^']+'\))$/i.test(path);
+}
+
+/** The resource as areas match it: no leading slash, no query (the emulator does not apply a subscription's $filter). */
+function subscribedPath(resource: string): string {
+  return resource.replace(/^\/+/, "").split("?")[0] ?? "";
+}
+
 const VALIDATION_TIMEOUT_MS = 10_000;
 
 /** The emulator's change notification service: subscriptions, deliveries and test switches. */
@@ -60,6 +73,7 @@ export class SubscriptionService {
 
   constructor(private readonly emulator: Emulator) {
     emulator.directory.on("change", (change: DirectoryChange) => this.onChange(change));
+    emulator.changes.listen((change) => this.onResourceChange(change));
   }
 
   /** Resolves once every notification sent so far has been answered. */
@@ -161,6 +175,28 @@ export class SubscriptionService {
     }
   }
 
+  /** A change an area announced (mail, files, lists): one notification to each live subscription that covers it. */
+  private onResourceChange(change: ResourceChange): void {
+    for (const sub of this.subscriptions.values()) {
+      const types = (sub.changeType ?? "").split(",").map((t) => t.trim());
+      if (!types.includes(change.changeType) || !sub.notificationUrl) continue;
+      if (Date.parse(sub.expirationDateTime ?? "") < Date.now()) continue;
+      const resource = change.covers(subscribedPath(sub.resource ?? ""), sub.creatorId ?? undefined);
+      if (resource === undefined) continue;
+      const notification = {
+        id: randomUUID(),
+        subscriptionId: sub.id,
+        subscriptionExpirationDateTime: sub.expirationDateTime,
+        changeType: change.changeType,
+        resource,
+        ...(change.resourceData ? { resourceData: change.resourceData } : {}),
+        clientState: sub.clientState ?? null,
+        tenantId: this.emulator.app.tenantId,
+      };
+      void this.track(this.post("notification", sub.notificationUrl, { value: [notification] }, sub.id as string));
+    }
+  }
+
   view(ctx: RequestContext, sub: Subscription): Record<string, unknown> {
     return { "@odata.context": `${ctx.url.origin}/${ctx.version ?? "v1.0"}/$metadata#subscriptions/$entity`, ...sub };
   }
@@ -196,6 +232,15 @@ function checkExpiration(ctx: RequestContext, max: number, value: unknown): Repl
   return new Date(at).toISOString();
 }
 
+/**
+ * "Creating a subscription requires read scope to the resource": the permissions the router declares for reading
+ * it. (Mail resources are checked by the mail area's own rules, so none is declared and none is checked here.)
+ */
+function mayRead(ctx: RequestContext, resource: string): boolean {
+  const needed = ctx.emulator.router.permissionsFor("GET", subscribedPath(resource).split("/").filter(Boolean));
+  return !ctx.auth || !needed || permitted(ctx.auth, needed);
+}
+
 function subscriptionNotFound(ctx: RequestContext): Reply {
   return notFound(ctx, "The object was not found.", "ResourceNotFound");
 }
@@ -221,6 +266,24 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
         ctx,
         "InvalidRequest",
         `The changeType 'created' is not supported for the resource '${resource}'. Supported change types: updated, deleted.`,
+      );
+    }
+    if (isDriveRootOrList(resource) && changeTypes.some((t) => t !== "updated")) {
+      return badRequest(
+        ctx,
+        "InvalidRequest",
+        `The changeType '${String(body.changeType)}' is not supported for the resource '${resource}'. Supported change types: updated.`,
+      );
+    }
+    if (/^me([/?]|$)/i.test(subscribedPath(resource)) && ctx.auth?.kind === "app") {
+      return badRequest(ctx, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    }
+    if (!mayRead(ctx, resource)) {
+      return graphError(
+        403,
+        "ExtensionError",
+        "Operation: Create; Exception: [Status Code: Forbidden; Reason: Access denied]",
+        ctx.requestId,
       );
     }
     const urls = [body.notificationUrl, body.lifecycleNotificationUrl].filter((u): u is string => typeof u === "string");

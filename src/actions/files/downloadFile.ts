@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { DriveItem } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { InputError, MIB } from "../../graph";
+import { InputError, MIB, ResponseTooLargeError } from "../../graph";
 import { integer } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { attachmentHeader } from "./fileData";
@@ -26,7 +26,7 @@ export const downloadFile = action({
       required: false,
       default: String(100 * 1000 * 1000),
       comments:
-        "The largest file to download, in bytes (default 100 MB). A larger file is refused before any of it is fetched: the whole file is held in memory.",
+        "The largest file to download, in bytes (default 100 MB). A file Graph reports as larger is refused before any of it is fetched, and a download that grows past it anyway is stopped there: the whole file is held in memory.",
       clean: integer("Max Bytes", { min: 1, max: 2 * 1024 * MIB, fallback: 100 * 1000 * 1000 }),
     }),
   },
@@ -45,19 +45,32 @@ export const downloadFile = action({
     const downloadUrl = item["@microsoft.graph.downloadUrl"];
     // The download URL is its own credential: the core sends it without the token. Without one, /content answers a
     // 302 to such a URL, which the core follows without the token too.
-    const response = downloadUrl
-      ? await client.request<Buffer>({
-          method: "GET",
-          path: downloadUrl,
-          preAuthenticated: true,
-          responseType: "arraybuffer",
-          pathInput: "downloadUrl",
-        })
-      : await client.request<Buffer>({
-          method: "GET",
-          path: itemUrl(params.driveId, { id: item.id as string }, "content"),
-          responseType: "arraybuffer",
-        });
+    const response = await client
+      .request<Buffer>(
+        downloadUrl
+          ? {
+              method: "GET",
+              path: downloadUrl,
+              preAuthenticated: true,
+              responseType: "arraybuffer",
+              pathInput: "downloadUrl",
+              maxResponseBytes: maxBytes,
+            }
+          : {
+              method: "GET",
+              path: itemUrl(params.driveId, { id: item.id as string }, "content"),
+              responseType: "arraybuffer",
+              maxResponseBytes: maxBytes,
+            },
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ResponseTooLargeError)) throw error;
+        // The size Graph reported is not a promise: the bytes themselves are counted as they arrive.
+        throw new InputError(
+          "Max Bytes",
+          `"${item.name ?? ""}" grew past Max Bytes (${maxBytes}) while downloading, though Graph reported ${item.size ?? 0} bytes; the download was stopped`,
+        );
+      });
     const contentType = item.file.mimeType ?? response.headers["content-type"] ?? "application/octet-stream";
     return { data: response.data, contentType, headers: { "Content-Disposition": attachmentHeader(item.name ?? "download") } };
   },

@@ -13,7 +13,7 @@ const MAX_LIFETIME_MINUTES: [RegExp, number][] = [
   [/^(me|users\/[^/]+)\/(mailFolders|calendars?|contactFolders)([/(]|$)/i, 10080],
   [/^(users|groups|devices|servicePrincipals|applications|directory\/)([/?(]|$)(?![^/]+\/)/i, 41760],
   [/^groups\/[^/]+\/(members|owners)([/?]|$)/i, 41760],
-  [/^(me\/drive|drives\/|sites\/|users\/[^/]+\/drive)/i, 42300],
+  [/^(me\/drive|drives\/|sites\/|(users|groups)\/[^/]+\/drive)/i, 42300],
   [/^communications\/presences/i, 60],
   [/^teams\/[^/]+\/schedule\//i, 360],
   [/^(teams|chats|appCatalogs\/teamsApps|communications\/onlineMeetings|users\/[^/]+\/(chats|onlineMeetings)\/getAll)/i, 4320],
