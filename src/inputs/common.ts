@@ -6,7 +6,8 @@ export const connectionInput = input({
   label: "Connection",
   type: "connection",
   required: true,
-  comments: "A Microsoft Graph connection (OAuth 2.0 Authorization Code or Client Credentials).",
+  comments:
+    "A Microsoft Graph connection of any kind: OAuth 2.0 Authorization Code, OAuth 2.0 Client Credentials, Client Credentials with a Certificate, Username and Password, or Refresh Token.",
 });
 
 export const apiVersionInput = input({
