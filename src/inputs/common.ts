@@ -37,6 +37,13 @@ export const SELECT_EXAMPLES = {
   subscribedSku: "skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits",
   licenseDetails: "skuId,skuPartNumber,servicePlans",
   organization: "id,displayName,verifiedDomains,tenantType",
+  site: "id,displayName,name,webUrl",
+  list: "id,displayName,name,webUrl,list",
+  column: "id,name,displayName,indexed",
+  drive: "id,name,driveType,webUrl",
+  driveItem: "id,name,size,webUrl,file,parentReference",
+  mailFolder: "id,displayName,parentFolderId,unreadItemCount,totalItemCount",
+  message: "id,subject,from,receivedDateTime,isRead",
 } as const;
 
 /** The Select input with an example of the action's own resource. */
