@@ -1,24 +1,9 @@
-import component from "../../src";
+import { ConvertedEntry, converted } from "../helpers/converted";
 
 /**
  * Every id input a builder fills from a picker: the picker on the input, a placeholder and an example. Iterates the
  * built component, so an action or trigger added later is covered by the same rule.
  */
-interface ConvertedInput {
-  key: string;
-  type: string;
-  example?: string;
-  placeholder?: string;
-  dataSource?: string;
-}
-
-type Entry = { inputs: ConvertedInput[] };
-
-const converted = component as unknown as {
-  actions: Record<string, Entry>;
-  triggers: Record<string, Entry>;
-  dataSources: Record<string, unknown>;
-};
 
 const PICKERS: Record<string, string> = {
   mailbox: "selectUser",
@@ -43,7 +28,7 @@ function expectedPicker(key: string, siblings: string[]): string | undefined {
 }
 
 /** Every problem of the id inputs of the given entries, as "owner.input: what is missing". */
-function idInputProblems(entries: Record<string, Entry>, dataSources: Record<string, unknown>): string[] {
+function idInputProblems(entries: Record<string, ConvertedEntry>, dataSources: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const [owner, entry] of Object.entries(entries)) {
     const siblings = entry.inputs.map((input) => input.key);
@@ -71,7 +56,7 @@ test.each(Object.keys(PICKERS))("some action has a %s input (the rule is not vac
 });
 
 test("the rule fails an action whose id input lacks its picker, placeholder or example", () => {
-  const broken: Record<string, Entry> = {
+  const broken: Record<string, ConvertedEntry> = {
     bare: { inputs: [{ key: "siteId", type: "string" }] },
     wrongPicker: {
       inputs: [

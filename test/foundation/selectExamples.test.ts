@@ -1,4 +1,4 @@
-import component from "../../src";
+import { ConvertedEntry, converted } from "../helpers/converted";
 import { filterProperties, orderByProperties } from "../../src/actions/mail/query";
 
 /**
@@ -6,12 +6,8 @@ import { filterProperties, orderByProperties } from "../../src/actions/mail/quer
  * properties on a drive or a message earn a 400 from Graph. Checked against each action's example payload (Graph's
  * response shape), for every action with such an input, so an action added later is covered too.
  */
-interface ConvertedAction {
-  inputs: { key: string; example?: string }[];
-  examplePayload?: { data?: unknown };
-}
 
-const actions = (component as unknown as { actions: Record<string, ConvertedAction> }).actions;
+const actions = converted.actions;
 
 /**
  * The property names of the resource an example payload returns (one object, or the items of `value`). A list item's
@@ -39,7 +35,7 @@ const PROPERTIES_OF: Record<string, (example: string) => string[]> = {
 };
 
 /** The properties named by an action's Select, Filter and Order By examples that its resource does not have. */
-function unknownSelected(entry: ConvertedAction): string[] {
+function unknownSelected(entry: ConvertedEntry): string[] {
   const known = resourceProperties(entry.examplePayload);
   return entry.inputs.flatMap(({ key, example }) =>
     example && PROPERTIES_OF[key]
@@ -62,13 +58,13 @@ test.each(withExamples.map(([key]) => key))("%s: the Select, Filter and Order By
 });
 
 test("properties of another resource are caught", () => {
-  const drive: ConvertedAction = {
-    inputs: [{ key: "select", example: "id,displayName,userPrincipalName" }],
+  const drive: ConvertedEntry = {
+    inputs: [{ key: "select", type: "string", example: "id,displayName,userPrincipalName" }],
     examplePayload: { data: { value: [{ id: "b!x", name: "Documents", driveType: "documentLibrary" }] } },
   };
   expect(unknownSelected(drive)).toEqual(["select: displayName", "select: userPrincipalName"]);
-  const audits: ConvertedAction = {
-    inputs: [{ key: "filter", example: "startswith(userPrincipalName,'ann') and category eq 'x'" }],
+  const audits: ConvertedEntry = {
+    inputs: [{ key: "filter", type: "string", example: "startswith(userPrincipalName,'ann') and category eq 'x'" }],
     examplePayload: { data: { value: [{ id: "1", category: "UserManagement", initiatedBy: {} }] } },
   };
   expect(unknownSelected(audits)).toEqual(["filter: userPrincipalName"]);
