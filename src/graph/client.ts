@@ -5,7 +5,7 @@ import { GraphError, GraphNetworkError, InputError, graphErrorFromResponse } fro
 import { Query, needsEventualConsistency, toQueryString } from "./odata";
 import { asText, forLog, headerOf } from "./text";
 import { REDACTED, redactError, redactHeaders, redactText, redactValue, registerSecret } from "./redact";
-import { Transport, TransportError, WireResponse, transportFor } from "./transport";
+import { RESPONSE_TOO_LARGE, Transport, TransportError, WireResponse, transportFor } from "./transport";
 import { TokenClaims, readTokenClaims } from "./tokenClaims";
 import {
   DEFAULT_RETRY_POLICY,
@@ -62,6 +62,11 @@ export interface GraphRequest {
    * logs and errors because its path and query are the credential.
    */
   preAuthenticated?: boolean;
+  /**
+   * The most bytes the answer's body may have. A larger body is cut off as it streams in and fails with a
+   * GraphNetworkError whose causeCode is RESPONSE_TOO_LARGE (never retried), so a download cannot outgrow memory.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface GraphResponse<T = unknown> {
@@ -284,10 +289,11 @@ export class GraphClient {
           headers: outgoing,
           body: sendMethod === "GET" || sendMethod === "HEAD" ? undefined : body.data,
           timeoutMs: req.timeoutMs ?? this.timeoutMs,
+          maxResponseBytes: req.maxResponseBytes,
         });
       } catch (error) {
         const code = error instanceof TransportError ? error.code : "ERROR";
-        if (attempts <= policy.maxRetries && shouldRetryNetworkError(code, sendMethod)) {
+        if (attempts <= policy.maxRetries && code !== RESPONSE_TOO_LARGE && shouldRetryNetworkError(code, sendMethod)) {
           const delay = backoffDelay(attempts, policy) * retryTiming.scale;
           if (waitedMs + delay <= retryTiming.maxTotalWaitMs) {
             if (this.debug) this.log(`Graph request got no answer (${code}); retrying in ${Math.round(delay)} ms`);

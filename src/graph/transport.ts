@@ -13,6 +13,8 @@ export interface WireRequest {
   headers: Record<string, string>;
   body?: Buffer | string;
   timeoutMs?: number;
+  /** The most bytes the response body may have; a longer one is cut off and fails with RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
 }
 
 export interface WireResponse {
@@ -22,7 +24,13 @@ export interface WireResponse {
   body: Buffer;
 }
 
-/** The request got no HTTP answer; `code` is Node's (ECONNRESET, ECONNREFUSED, ...) or ECONNABORTED for a timeout. */
+/** TransportError code of an answer whose body passed the request's maxResponseBytes. */
+export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
+
+/**
+ * The request got no (whole) HTTP answer; `code` is Node's (ECONNRESET, ECONNREFUSED, ...), ECONNABORTED for a
+ * timeout, or RESPONSE_TOO_LARGE.
+ */
 export class TransportError extends Error {
   constructor(
     readonly code: string,
@@ -129,9 +137,15 @@ async function sendWith(wire: Wire, req: WireRequest): Promise<WireResponse> {
       headers: req.headers as InternalAxiosRequestConfig["headers"],
       data: req.body,
       timeout: req.timeoutMs ?? 0,
+      ...(req.maxResponseBytes !== undefined ? { maxContentLength: req.maxResponseBytes } : {}),
     });
   } catch (error) {
-    throw new TransportError((error as AxiosError).code ?? "ERROR", (error as Error).message);
+    const message = (error as Error).message;
+    // axios stops reading and destroys the stream once the body passes maxContentLength.
+    if (req.maxResponseBytes !== undefined && /maxContentLength/.test(message)) {
+      throw new TransportError(RESPONSE_TOO_LARGE, `the answer's body was larger than ${req.maxResponseBytes} bytes and was not kept`);
+    }
+    throw new TransportError((error as AxiosError).code ?? "ERROR", message);
   }
   const raw: unknown = response.data;
   const body = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.from(asText(raw));

@@ -232,4 +232,20 @@ describe("downloadFile", () => {
     expect(error?.message).toMatch(/Max Bytes: "readme.txt" has 21 bytes, more than Max Bytes \(10\); nothing was downloaded/);
     expect(preAuth().requestsTo("/download/")).toHaveLength(before);
   });
+  test("stops a download that outgrows Max Bytes though the listed size fit (the file changed), and does not retry it", async () => {
+    const host = preAuth();
+    const original = host.createDownload.bind(host);
+    // The download URL serves a newer, larger version than the size Graph listed with it.
+    const spy = jest.spyOn(host, "createDownload").mockImplementation((_content, options) => original(Buffer.alloc(64 * 1024, 7), options));
+    try {
+      const before = host.requestsTo("/download/").length;
+      const error = await failure(run("downloadFile", { itemPath: "/readme.txt", maxBytes: "1000" }));
+      expect(error?.message).toMatch(
+        /Max Bytes: "readme.txt" sent more than Max Bytes \(1000\) though Graph listed 21 bytes .*; the download was stopped/,
+      );
+      expect(host.requestsTo("/download/").slice(before)).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { DriveItem } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { InputError, MIB } from "../../graph";
+import { GraphNetworkError, InputError, MIB, RESPONSE_TOO_LARGE } from "../../graph";
 import { integer } from "../../inputs/clean";
 import { connectionInput } from "../../inputs/common";
 import { attachmentHeader } from "./fileData";
@@ -45,19 +45,21 @@ export const downloadFile = action({
     const downloadUrl = item["@microsoft.graph.downloadUrl"];
     // The download URL is its own credential: the core sends it without the token. Without one, /content answers a
     // 302 to such a URL, which the core follows without the token too.
-    const response = downloadUrl
-      ? await client.request<Buffer>({
-          method: "GET",
-          path: downloadUrl,
-          preAuthenticated: true,
-          responseType: "arraybuffer",
-          pathInput: "downloadUrl",
-        })
-      : await client.request<Buffer>({
-          method: "GET",
-          path: itemUrl(params.driveId, { id: item.id as string }, "content"),
-          responseType: "arraybuffer",
-        });
+    // The size Graph listed can be stale (the file changed since it was read): the download itself stops at Max Bytes.
+    const limits = { responseType: "arraybuffer", maxResponseBytes: maxBytes } as const;
+    const response = await (
+      downloadUrl
+        ? client.request<Buffer>({ ...limits, method: "GET", path: downloadUrl, preAuthenticated: true, pathInput: "downloadUrl" })
+        : client.request<Buffer>({ ...limits, method: "GET", path: itemUrl(params.driveId, { id: item.id as string }, "content") })
+    ).catch((error: unknown) => {
+      if (error instanceof GraphNetworkError && error.causeCode === RESPONSE_TOO_LARGE) {
+        throw new InputError(
+          "Max Bytes",
+          `"${item.name ?? ""}" sent more than Max Bytes (${maxBytes}) though Graph listed ${item.size ?? 0} bytes (the file may have changed since it was read); the download was stopped`,
+        );
+      }
+      throw error;
+    });
     const contentType = item.file.mimeType ?? response.headers["content-type"] ?? "application/octet-stream";
     return { data: response.data, contentType, headers: { "Content-Disposition": attachmentHeader(item.name ?? "download") } };
   },
