@@ -6,7 +6,8 @@ export const connectionInput = input({
   label: "Connection",
   type: "connection",
   required: true,
-  comments: "A Microsoft Graph connection (OAuth 2.0 Authorization Code or Client Credentials).",
+  comments:
+    "A Microsoft Graph connection of any kind: OAuth 2.0 Authorization Code, OAuth 2.0 Client Credentials, Client Credentials with a Certificate, Username and Password, or Refresh Token.",
 });
 
 export const apiVersionInput = input({
@@ -36,6 +37,13 @@ export const SELECT_EXAMPLES = {
   subscribedSku: "skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits",
   licenseDetails: "skuId,skuPartNumber,servicePlans",
   organization: "id,displayName,verifiedDomains,tenantType",
+  site: "id,displayName,name,webUrl",
+  list: "id,displayName,name,webUrl,list",
+  column: "id,name,displayName,indexed",
+  drive: "id,name,driveType,webUrl",
+  driveItem: "id,name,size,webUrl,file,parentReference",
+  mailFolder: "id,displayName,parentFolderId,unreadItemCount,totalItemCount",
+  message: "id,subject,from,receivedDateTime,isRead",
 } as const;
 
 /** The Select input with an example of the action's own resource. */

@@ -163,6 +163,7 @@ export function deltaPollingTrigger<TInputs extends Inputs = Record<string, neve
       select: input({
         ...selectInput,
         default: spec.defaultSelect,
+        example: spec.defaultSelect,
         comments:
           spec.selectComments ??
           `Properties each changed ${spec.noun} comes with (delta $select).${addCreated ? " createdDateTime is always added: it tells created from updated." : ""}`,

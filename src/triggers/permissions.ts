@@ -3,9 +3,10 @@ import type { triggers } from "./index";
 import { filesTriggerPermissions } from "../actions/files/permissions";
 import { RESOURCE_PERMISSION_NOTE } from "../actions/subscriptions/permissions";
 import { mailTriggerPermissions } from "../actions/mail/permissions";
+import { USERS_DELTA_NOTE } from "../actions/delta/permissions";
 
 export const triggerPermissions: PermissionsOf<typeof triggers> = {
-  userChanges: { endpoints: ["GET /users/delta"], application: ["User.Read.All"], delegated: ["User.Read.All"] },
+  userChanges: { endpoints: ["GET /users/delta"], application: ["User.Read.All"], delegated: ["User.Read.All"], notes: USERS_DELTA_NOTE },
   groupChanges: { endpoints: ["GET /groups/delta"], application: ["GroupMember.Read.All"], delegated: ["GroupMember.Read.All"] },
   auditEvents: {
     endpoints: ["GET /auditLogs/directoryAudits", "GET /auditLogs/signIns", "GET /security/alerts_v2"],

@@ -1,20 +1,6 @@
-import component from "../../src";
 import { SELECT_EXAMPLES } from "../../src/inputs/common";
+import { converted } from "../helpers/converted";
 import { TestEnv, dataOf, startTestEnv } from "../helpers/setup";
-
-interface ConvertedInput {
-  key: string;
-  type: string;
-  example?: string;
-  placeholder?: string;
-  dataSource?: string;
-}
-
-const converted = component as unknown as {
-  actions: Record<string, { inputs: ConvertedInput[] }>;
-  triggers: Record<string, { inputs: ConvertedInput[] }>;
-  dataSources: Record<string, unknown>;
-};
 
 const everyInput = [...Object.entries(converted.actions), ...Object.entries(converted.triggers)].flatMap(([owner, entry]) =>
   entry.inputs.map((input) => ({ owner, input })),

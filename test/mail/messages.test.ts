@@ -89,6 +89,13 @@ describe("listMessages", () => {
     expect(env.emulator.requests[0]?.headers.prefer).toBe('outlook.body-content-type="text"');
     await expectInputError(env, () => list({ top: "1001" }), /Page Size: 1001 is above the maximum of 1000/);
   });
+
+  test("Unread Only keeps a Filter with 'or' and quoted text as one group", async () => {
+    const filter = "importance eq 'high' or subject eq 'O''Brien and isRead eq true'";
+    const page = dataOf<Page<Message>>(await list({ folder: "inbox", filter, unreadOnly: true }));
+    expect(queryOf(env).get("$filter")).toBe(`(${filter}) and isRead eq false`);
+    expect(page.value.every((m) => m.isRead === false)).toBe(true);
+  });
 });
 
 describe("single messages", () => {

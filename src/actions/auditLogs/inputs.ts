@@ -23,12 +23,24 @@ export const toInput = input({
   clean: timestampInput("To"),
 });
 
+/** A filter each log accepts: the logs name their properties differently (only sign-ins have userPrincipalName). */
+const FILTER_EXAMPLES: Record<AuditFeedKey, string> = {
+  directoryAudits: "category eq 'UserManagement'",
+  signIns: "startswith(userPrincipalName,'ann')",
+  provisioning: "provisioningAction eq 'create'",
+};
+
 export const auditFilterInput = input({
   ...filterInput,
-  example: "startswith(userPrincipalName,'ann')",
+  example: FILTER_EXAMPLES.directoryAudits,
   comments:
-    "Extra OData $filter, combined with the time window by 'and'. Quote string values with single quotes and double any quote inside. Each log supports its own operators (see Microsoft's docs).",
+    "Extra OData $filter, combined with the time window by 'and'. Quote string values with single quotes and double any quote inside. Each log supports its own properties and operators (see Microsoft's docs).",
 });
+
+/** The Filter input with an example that fits the log. */
+export function auditFilterInputFor(feed: AuditFeedKey) {
+  return input({ ...auditFilterInput, example: FILTER_EXAMPLES[feed] });
+}
 
 export function auditTopInput(feed: AuditFeedKey) {
   return input({

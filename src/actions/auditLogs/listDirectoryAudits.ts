@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import type { DirectoryAudit } from "@microsoft/microsoft-graph-types";
 import { connectionInput, fetchAllInput } from "../../inputs/common";
 import { directoryAuditExample, feedExample } from "./examples";
-import { auditCheckpointInput, auditFilterInput, auditLimitInput, auditTopInput, fromInput, toInput } from "./inputs";
+import { auditCheckpointInput, auditFilterInputFor, auditLimitInput, auditTopInput, fromInput, toInput } from "./inputs";
 import { listFeed } from "./listFeed";
 
 export const listDirectoryAudits = action({
@@ -15,7 +15,7 @@ export const listDirectoryAudits = action({
     connection: connectionInput,
     from: fromInput,
     to: toInput,
-    filter: auditFilterInput,
+    filter: auditFilterInputFor("directoryAudits"),
     top: auditTopInput("directoryAudits"),
     fetchAll: fetchAllInput,
     limit: auditLimitInput,

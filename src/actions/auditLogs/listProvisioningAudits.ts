@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import type { ProvisioningObjectSummary } from "@microsoft/microsoft-graph-types";
 import { connectionInput, fetchAllInput } from "../../inputs/common";
 import { feedExample, provisioningExample } from "./examples";
-import { auditCheckpointInput, auditFilterInput, auditLimitInput, auditTopInput, fromInput, toInput } from "./inputs";
+import { auditCheckpointInput, auditFilterInputFor, auditLimitInput, auditTopInput, fromInput, toInput } from "./inputs";
 import { listFeed } from "./listFeed";
 
 export const listProvisioningAudits = action({
@@ -15,7 +15,7 @@ export const listProvisioningAudits = action({
     connection: connectionInput,
     from: fromInput,
     to: toInput,
-    filter: auditFilterInput,
+    filter: auditFilterInputFor("provisioning"),
     top: auditTopInput("provisioning"),
     fetchAll: fetchAllInput,
     limit: auditLimitInput,

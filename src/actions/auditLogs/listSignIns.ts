@@ -4,7 +4,7 @@ import { InputError, odataString } from "../../graph";
 import { apiVersionInput, connectionInput, fetchAllInput } from "../../inputs/common";
 import { oneOf, stringList } from "../../inputs/clean";
 import { feedExample, signInExample } from "./examples";
-import { auditCheckpointInput, auditFilterInput, auditLimitInput, auditTopInput, fromInput, toInput } from "./inputs";
+import { auditCheckpointInput, auditFilterInputFor, auditLimitInput, auditTopInput, fromInput, toInput } from "./inputs";
 import { listFeed } from "./listFeed";
 
 const SIGN_IN_EVENT_TYPES = ["interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity"] as const;
@@ -38,7 +38,7 @@ export const listSignIns = action({
       comments: `Beta only: which sign-ins to return (${SIGN_IN_EVENT_TYPES.join(", ")}). Empty: interactive user sign-ins, as Graph returns by default.`,
       clean: (value: unknown): string[] => stringList(value).map((type) => oneOf("Sign-in Event Types", SIGN_IN_EVENT_TYPES)(type)),
     }),
-    filter: auditFilterInput,
+    filter: auditFilterInputFor("signIns"),
     top: auditTopInput("signIns"),
     fetchAll: fetchAllInput,
     limit: auditLimitInput,

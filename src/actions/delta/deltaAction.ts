@@ -23,6 +23,7 @@ export function deltaAction(spec: DeltaActionSpec) {
       select: input({
         ...selectInput,
         default: spec.defaultSelect,
+        example: spec.defaultSelect,
         comments: `Properties a new round returns (${spec.resource}/delta $select). A delta link keeps the selection of the round that made it; this one is also used when an expired link forces a full round.`,
       }),
       maxChanges: maxChangesInput,

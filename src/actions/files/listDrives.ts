@@ -3,7 +3,7 @@ import type { Drive } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { InputError, encodeSegment, userPath } from "../../graph";
 import { guid, optionalString, userReference } from "../../inputs/clean";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import { optionalSiteIdInput } from "../sites/inputs";
 import { listOrCollect, pagingInputs } from "../users/listing";
 import { drivesExample } from "./examples";
@@ -46,7 +46,7 @@ export const listDrives = action({
     label: "List Drives",
     description: "List the drives of a site (its document libraries), a user (OneDrive) or a group (GET /sites|users|groups/{id}/drives).",
   },
-  inputs: { connection: connectionInput, ...driveOwnerInputs, select: selectInput, ...pagingInputs(999, "drives") },
+  inputs: { connection: connectionInput, ...driveOwnerInputs, select: selectInputFor("drive"), ...pagingInputs(999, "drives") },
   perform: async (context, params) => {
     const path = drivesPath(params);
     const client = createGraphClient(params.connection, { logger: context.logger });

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { DriveItem } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import { listOrCollect, pagingInputs } from "../users/listing";
 import { childrenExample } from "./examples";
 import { driveIdInput, folderInput, itemUrl } from "./inputs";
@@ -15,7 +15,7 @@ export const listFolder = action({
     connection: connectionInput,
     driveId: driveIdInput,
     folder: folderInput("Folder", "The folder to list."),
-    select: selectInput,
+    select: selectInputFor("driveItem"),
     ...pagingInputs(999, "items"),
   },
   perform: async (context, params) => {

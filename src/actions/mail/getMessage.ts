@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { Message } from "@microsoft/microsoft-graph-types";
 import { boolean } from "../../inputs/clean";
-import { selectInput } from "../../inputs/common";
+import { selectInputFor } from "../../inputs/common";
 import { messageExample } from "./examples";
 import { bodyTypeHeaders, bodyTypeInput, messageIdInput } from "./inputs";
 import { mailBaseInputs, mailTarget, messagePath } from "./shared";
@@ -21,7 +21,7 @@ export const getMessage = action({
         "Return the attachments inside the message ($expand=attachments), file content as base64 contentBytes. Large files make large results: prefer Get Attachment for them.",
       clean: boolean("Include Attachments"),
     }),
-    select: selectInput,
+    select: selectInputFor("message"),
   },
   perform: async (context, params) => {
     const { client, root } = mailTarget(context, params);

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import type { MailFolder } from "@microsoft/microsoft-graph-types";
 import { boolean } from "../../inputs/clean";
-import { selectInput } from "../../inputs/common";
+import { selectInputFor } from "../../inputs/common";
 import { listOrCollect, pagingInputs } from "../users/listing";
 import { mailFoldersExample } from "./examples";
 import { folderInput, folderPath } from "./mailbox";
@@ -27,7 +27,7 @@ export const listMailFolders = action({
       comments: "Also list folders marked hidden (isHidden), with Graph's includeHiddenFolders=true.",
       clean: boolean("Include Hidden Folders"),
     }),
-    select: selectInput,
+    select: selectInputFor("mailFolder"),
     ...pagingInputs(1000, "folders"),
   },
   perform: async (context, params) => {

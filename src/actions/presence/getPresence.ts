@@ -11,6 +11,7 @@ const userGuid = guid("User");
 
 const presenceUserIdInput = input({
   ...userIdInput,
+  placeholder: "User object ID (a GUID)",
   example: "66825e03-7ef5-42da-9069-724602c31f6b",
   comments: "The user's object ID (a GUID). Presence is looked up by ID only, not by userPrincipalName.",
   // Required: guid() throws on an empty value, so the result is a string.

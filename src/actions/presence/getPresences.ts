@@ -21,6 +21,7 @@ export const getPresences = action({
       type: "string",
       collection: "valuelist",
       required: true,
+      placeholder: "User object ID (a GUID)",
       example: "66825e03-7ef5-42da-9069-724602c31f6b",
       comments: "Users' object IDs (GUIDs), one per entry. Duplicates are sent once.",
       clean: (value: unknown) => {

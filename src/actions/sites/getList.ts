@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { List } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import { listWithColumnsExample } from "./examples";
 import { expandColumnsInput, listIdInput, listPath, siteIdInput } from "./inputs";
 
@@ -15,7 +15,7 @@ export const getList = action({
     siteId: siteIdInput,
     listId: listIdInput,
     includeColumns: expandColumnsInput,
-    select: selectInput,
+    select: selectInputFor("list"),
   },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });

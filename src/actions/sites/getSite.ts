@@ -3,7 +3,7 @@ import type { Site } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { InputError } from "../../graph";
 import { optionalString } from "../../inputs/clean";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import { siteExample } from "./examples";
 import { optionalSiteIdInput, sitePath } from "./inputs";
 import { siteAddress, siteAddressPath } from "./siteAddress";
@@ -36,7 +36,7 @@ export const getSite = action({
       clean: optionalString,
     }),
     siteId: { ...optionalSiteIdInput, comments: `${optionalSiteIdInput.comments ?? ""} Give either Site or Hostname, not both.` },
-    select: selectInput,
+    select: selectInputFor("site"),
   },
   perform: async (context, params) => {
     if (Boolean(params.siteId) === Boolean(params.hostname)) {

@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import type { ColumnDefinition } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import { listOrCollect, pagingInputs } from "../users/listing";
 import { columnsExample } from "./examples";
 import { listIdInput, listPath, siteIdInput } from "./inputs";
@@ -12,7 +12,13 @@ export const listListColumns = action({
     description:
       "List a list's column definitions, with their types and whether they are indexed (GET /sites/{site-id}/lists/{list-id}/columns).",
   },
-  inputs: { connection: connectionInput, siteId: siteIdInput, listId: listIdInput, select: selectInput, ...pagingInputs(5000, "columns") },
+  inputs: {
+    connection: connectionInput,
+    siteId: siteIdInput,
+    listId: listIdInput,
+    select: selectInputFor("column"),
+    ...pagingInputs(5000, "columns"),
+  },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     const query = { $select: params.select, $top: params.top };

@@ -1,14 +1,20 @@
 import { action } from "@prismatic-io/spectral";
 import type { List } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
-import { connectionInput, filterInput, selectInput } from "../../inputs/common";
+import { connectionInput, filterInput, selectInputFor } from "../../inputs/common";
 import { listOrCollect, pagingInputs } from "../users/listing";
 import { listsExample } from "./examples";
 import { siteIdInput, sitePath } from "./inputs";
 
 export const listLists = action({
   display: { label: "List Lists", description: "List the lists and document libraries of a site (GET /sites/{site-id}/lists)." },
-  inputs: { connection: connectionInput, siteId: siteIdInput, select: selectInput, filter: filterInput, ...pagingInputs(5000, "lists") },
+  inputs: {
+    connection: connectionInput,
+    siteId: siteIdInput,
+    select: selectInputFor("list"),
+    filter: filterInput,
+    ...pagingInputs(5000, "lists"),
+  },
   perform: async (context, params) => {
     const client = createGraphClient(params.connection, { logger: context.logger });
     const query = { $select: params.select, $filter: params.filter, $top: params.top };

@@ -2,7 +2,7 @@ import { action, input } from "@prismatic-io/spectral";
 import type { Site } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { requiredString } from "../../inputs/clean";
-import { connectionInput, selectInput } from "../../inputs/common";
+import { connectionInput, selectInputFor } from "../../inputs/common";
 import { listOrCollect, pagingInputs } from "../users/listing";
 import { sitesExample } from "./examples";
 
@@ -21,7 +21,7 @@ export const searchSites = action({
       comments: "Keywords matched against site names, titles and descriptions. Use * to list every site the app can see.",
       clean: requiredString("Search"),
     }),
-    select: selectInput,
+    select: selectInputFor("site"),
     ...pagingInputs(999, "sites"),
   },
   perform: async (context, params) => {
