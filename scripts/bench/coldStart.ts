@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import webpack from "webpack";
 import { ROOT } from "./common";
+import type { Row } from "./report";
 
 const ONE_ACTION_COMPONENT = `
 const { action, component, input, oauth2Connection, OAuth2Type } = require("@prismatic-io/spectral");
@@ -102,23 +103,11 @@ export async function measureColdStart(runs: number, ours = path.join(ROOT, "dis
   }
 }
 
-/** A row as the sectioned benchmark table takes it: one value per repetition, ratios per repetition. */
-export interface BundleRow {
-  section: string;
-  name: string;
-  unit: string;
-  values: number[];
-  digits?: number;
-  ratio?: { of: string; values: number[] };
-  goal?: string;
-  note?: string;
-}
-
 /** The bundle section of the benchmark table: sizes, then cold starts with ours / one-action per pair. */
 export async function bundleSection(ctx: {
   reps: (full: number, quick: number) => number;
   log: (message: string) => void;
-}): Promise<BundleRow[]> {
+}): Promise<Row[]> {
   const runs = ctx.reps(15, 5);
   ctx.log(`bundle: building the one-action component, then ${runs} interleaved cold starts...`);
   const r = await measureColdStart(runs);
