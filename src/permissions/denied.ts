@@ -68,11 +68,28 @@ export function permissionHint(
   return `${needs.join("; ")}${holds}${where}${notes}`;
 }
 
+/** The hint for a refusal met by `key` on this connection: what `key` needs and what the token holds. */
+export function hintFor(key: string, connection: unknown, claims: TokenClaims | undefined): string {
+  return permissionHint(key, permissionsFor(key), permissionKind(connection, claims), claims);
+}
+
+/**
+ * The hint for a refused request the component did not choose (a sub-request of Batch Request): its permission is
+ * its own endpoint's, so the hint says what the token holds and where to compare that with what is needed.
+ */
+export function anyRequestHint(connection: unknown, claims: TokenClaims | undefined): string {
+  const kind = permissionKind(connection, claims);
+  const first =
+    "Graph refused this request for want of a permission; each request needs its own endpoint's permission, named on Microsoft's page for it.";
+  if (!kind) return `${first} Check Connection lists what the token holds.`;
+  const holds = heldPermissions(kind, claims);
+  return `${first} ${holds.charAt(0).toUpperCase()}${holds.slice(1)}; Check Connection lists them and the actions they cover. ${WHERE_TO_GRANT[kind]}`;
+}
+
 /** Adds to a permission-denied GraphError what `key` needs and what the token holds; other errors pass unchanged. */
 export function explainDenied(error: unknown, key: string, connection: unknown): unknown {
   if (!isPermissionDenied(error)) return error;
-  const hint = permissionHint(key, permissionsFor(key), permissionKind(connection, error.tokenClaims), error.tokenClaims);
-  error.message = `${error.message}\n${hint}`;
+  error.message = `${error.message}\n${hintFor(key, connection, error.tokenClaims)}`;
   return error;
 }
 

@@ -3,7 +3,8 @@ import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { runBatch, userPath } from "../../graph";
 import { apiVersionInput, connectionInput, debugInput } from "../../inputs/common";
-import { SubRequestFailure, concurrencyInput, failureOf, userListInput } from "./shared";
+import { hintFor } from "../../permissions/denied";
+import { SubRequestFailure, concurrencyInput, failuresOf, userListInput } from "./shared";
 import { addLicensesInput, licenseChange, removeLicensesInput } from "./licenseInputs";
 import { assignLicensesBulkExample } from "./examples";
 
@@ -13,6 +14,7 @@ export interface LicenseOutcome {
   success: boolean;
   /** The user as assignLicense answered it, on success. */
   result?: User;
+  /** Graph's error; on a 403, `hint` says what to grant. */
   error?: SubRequestFailure;
 }
 
@@ -50,8 +52,9 @@ export const assignLicensesBulk = action({
       body,
     }));
     const responses = await runBatch(client, requests, { concurrency: params.concurrency, apiVersion: params.apiVersion });
+    const failures = await failuresOf(client, responses, (claims) => hintFor("assignLicensesBulk", params.connection, claims));
     const results: LicenseOutcome[] = responses.map((response, i) => {
-      const error = failureOf(response);
+      const error = failures[i];
       const user = params.users[i];
       return error
         ? { user, status: response.status, success: false, error }

@@ -3,7 +3,8 @@ import type { User } from "@microsoft/microsoft-graph-types";
 import { createGraphClient } from "../../client";
 import { runBatch, toQueryString, userPath } from "../../graph";
 import { apiVersionInput, connectionInput, debugInput, selectInput } from "../../inputs/common";
-import { SubRequestFailure, concurrencyInput, failureOf, userListInput } from "./shared";
+import { hintFor } from "../../permissions/denied";
+import { SubRequestFailure, concurrencyInput, failuresOf, userListInput } from "./shared";
 import { getUsersByIdsExample } from "./examples";
 
 export interface UsersByIdsResult {
@@ -11,7 +12,7 @@ export interface UsersByIdsResult {
   value: User[];
   /** References Graph answered 404 for. */
   notFound: string[];
-  /** References that failed for another reason (permissions, throttling past the retry cap). */
+  /** References that failed for another reason (permissions, throttling past the retry cap); a 403 says what to grant in `hint`. */
   failed: (SubRequestFailure & { user: string })[];
 }
 
@@ -47,10 +48,11 @@ export const getUsersByIds = action({
       url: `${userPath(ref)}${query ? `?${query}` : ""}`,
     }));
     const responses = await runBatch(client, requests, { concurrency: params.concurrency, apiVersion: params.apiVersion });
+    const failures = await failuresOf(client, responses, (claims) => hintFor("getUsersByIds", params.connection, claims));
     const data: UsersByIdsResult = { value: [], notFound: [], failed: [] };
     responses.forEach((response, i) => {
       const user = params.users[i];
-      const failure = failureOf(response);
+      const failure = failures[i];
       if (!failure) data.value.push(response.body as User);
       else if (failure.status === 404) data.notFound.push(user);
       else data.failed.push({ user, ...failure });

@@ -1,5 +1,6 @@
 import { input } from "@prismatic-io/spectral";
-import { BatchResponseItem, InputError, MAX_BATCH_SIZE, graphErrorFromResponse, isSuccess } from "../../graph";
+import { BatchResponseItem, GraphClient, InputError, MAX_BATCH_SIZE, TokenClaims, graphErrorFromResponse, isSuccess } from "../../graph";
+import { isPermissionDenied } from "../../permissions/denied";
 import { integer, stringList, userReference } from "../../inputs/clean";
 
 /** Users named by object id or userPrincipalName, validated one by one, duplicates dropped (case-insensitively). */
@@ -37,11 +38,31 @@ export interface SubRequestFailure {
   code: string;
   message: string;
   requestId?: string;
+  /** On a permission refusal: what to grant, and what the token holds. */
+  hint?: string;
 }
 
-/** Graph's code, message and request-id of a failed sub-response, read as the core reads any Graph error. */
-export function failureOf(response: BatchResponseItem): SubRequestFailure | undefined {
-  if (isSuccess(response)) return undefined;
-  const error = graphErrorFromResponse(response.status, response.headers, response.body, "", "");
-  return { status: response.status, code: error.code, message: error.graphMessage, requestId: error.requestId };
+/**
+ * Graph's code, message and request-id of each failed sub-response (undefined for a success), read as the core reads
+ * any Graph error. A permission refusal also gets `hint(claims)`, as a refused single request gets it in its message;
+ * the token's claims are read only then.
+ */
+export async function failuresOf(
+  client: GraphClient,
+  responses: BatchResponseItem[],
+  hint: (claims: TokenClaims | undefined) => string,
+): Promise<(SubRequestFailure | undefined)[]> {
+  const errors = responses.map((r) => (isSuccess(r) ? undefined : graphErrorFromResponse(r.status, r.headers, r.body, "", "")));
+  const denied = errors.some(isPermissionDenied) ? hint(await client.tokenClaims()) : undefined;
+  return errors.map((error, i) =>
+    error
+      ? {
+          status: responses[i].status,
+          code: error.code,
+          message: error.graphMessage,
+          requestId: error.requestId,
+          ...(denied && isPermissionDenied(error) ? { hint: denied } : {}),
+        }
+      : undefined,
+  );
 }

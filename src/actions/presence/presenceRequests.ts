@@ -31,9 +31,13 @@ export async function fetchPresences(client: GraphClient, userIds: readonly stri
   }
   const requests = chunks.map((ids, i) => ({ id: String(i + 1), method: "POST", url: PRESENCE_PATH, body: { ids } }));
   const responses = await runBatch(client, requests, { readOnly: true });
-  const presences = responses.flatMap((response, i) => {
-    if (!isSuccess(response)) throw batchResponseError(requests[i], response);
-    return (response.body as { value?: Presence[] } | undefined)?.value ?? [];
-  });
+  const failed = responses.findIndex((response) => !isSuccess(response));
+  if (failed >= 0) {
+    const error = batchResponseError(requests[failed], responses[failed]);
+    // As the core does for a single request: a 403 carries the token's claims, so its message can name what to grant.
+    if (error.status === 403) error.tokenClaims = await client.tokenClaims();
+    throw error;
+  }
+  const presences = responses.flatMap((response) => (response.body as { value?: Presence[] } | undefined)?.value ?? []);
   return inOrderOf(userIds, presences);
 }
