@@ -63,6 +63,7 @@ interface PermissionRule {
 export class Router {
   private readonly routes: Route[] = [];
   private readonly permissionRules: PermissionRule[] = [];
+  private readonly checkedByAreas: RoutePermissions[] = [];
 
   /**
    * Declares what Microsoft's docs require for a Graph route (each area keeps its table in `permissions.ts`):
@@ -77,8 +78,13 @@ export class Router {
     return this.permissionRules.find((rule) => rule.method === method && rule.match(segments))?.permissions;
   }
 
+  /** Permissions an area checks in its own handlers (mail): not enforced here, but held by default like the declared ones. */
+  declareCheckedByArea(permissions: RoutePermissions): void {
+    this.checkedByAreas.push(permissions);
+  }
+
   declaredPermissions(): RoutePermissions[] {
-    return this.permissionRules.map((rule) => rule.permissions);
+    return [...this.permissionRules.map((rule) => rule.permissions), ...this.checkedByAreas];
   }
 
   /** A Graph route under /v1.0 and /beta: bearer token required. */

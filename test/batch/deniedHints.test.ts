@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BatchResponseItem } from "../../src/graph";
 import type { UsersByIdsResult } from "../../src/actions/batch/getUsersByIds";
 import type { LicenseOutcome } from "../../src/actions/batch/assignLicensesBulk";
-import { TestEnv, clientCredentialsConnection, dataOf, startTestEnv } from "../helpers/setup";
+import { TestEnv, clientCredentialsConnection, dataOf, failure, startTestEnv } from "../helpers/setup";
 
 const FLOW_FREE = "f30db892-07e9-47e9-837c-80727f46fd3d";
 
@@ -93,12 +93,9 @@ describe("a 403 inside a $batch names what to grant, per request", () => {
 
   test("getPresences over 650 ids (sent as a $batch) fails naming Presence.Read.All and the token's roles", async () => {
     const ids = Array.from({ length: 700 }, () => randomUUID());
-    const error = await env.harness.action("getPresences", { connection: appConnection(["User.Read.All"]), userIds: ids }).then(
-      () => undefined,
-      (e: unknown) => e as Error,
-    );
-    expect(error?.message).toMatch(/403 Authorization_RequestDenied/);
-    expect(error?.message).toContain(
+    const error = await failure(() => env.harness.action("getPresences", { connection: appConnection(["User.Read.All"]), userIds: ids }));
+    expect(error.message).toMatch(/403 Authorization_RequestDenied/);
+    expect(error.message).toContain(
       "getPresences needs the application permission Presence.Read.All; the token holds roles User.Read.All.",
     );
   });

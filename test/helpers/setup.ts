@@ -78,3 +78,13 @@ export async function expectInputError(env: TestEnv, run: () => Promise<unknown>
 export function dataOf<T = Record<string, unknown>>(result: unknown): T {
   return (result as { data: T }).data;
 }
+
+/** The error `run` rejects with; fails the test when it resolves or rejects with something other than an Error. */
+export async function failure(run: () => Promise<unknown>): Promise<Error> {
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  return error as Error;
+}

@@ -1,5 +1,5 @@
 import { readTokenClaims } from "../../src/graph";
-import { TestEnv, authCodeConnection, clientCredentialsConnection, startTestEnv } from "../helpers/setup";
+import { TestEnv, authCodeConnection, clientCredentialsConnection, failure, startTestEnv } from "../helpers/setup";
 import { WebhookReceiver } from "../triggers/webhookReceiver";
 
 let env: TestEnv;
@@ -7,15 +7,6 @@ beforeAll(async () => {
   env = await startTestEnv({ userCount: 10 });
 });
 afterAll(() => env.emulator.close());
-
-async function failure(run: () => Promise<unknown>): Promise<Error> {
-  const error = await run().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
-}
 
 function appConnection(roles: string[]) {
   return clientCredentialsConnection(env.emulator, env.emulator.issueToken({ roles }));

@@ -1,4 +1,5 @@
 import type { RequestContext, Router } from "../../kernel/router";
+import type { TokenInfo } from "../../identity/tokens";
 import { Reply, graphError } from "../../kernel/http";
 import { badRequest, notFound } from "../../kernel/odata/collection";
 import { Mailbox, MessageRecord, mailStore } from "./store";
@@ -13,30 +14,52 @@ const GRANTS: Record<MailAccess, string[]> = {
   send: ["Mail.Send"],
 };
 
+/** Every permission this area checks: what a token holds unless granted otherwise. */
+export const MAIL_PERMISSIONS = {
+  application: ["Mail.ReadBasic.All", "Mail.Read", "Mail.ReadWrite", "Mail.Send"],
+  delegated: [
+    "Mail.ReadBasic",
+    "Mail.Read",
+    "Mail.ReadWrite",
+    "Mail.Send",
+    "Mail.Read.Shared",
+    "Mail.ReadWrite.Shared",
+    "Mail.Send.Shared",
+  ],
+};
+
 function scopeNames(scopes: string[]): string[] {
   return scopes.map((s) => s.replace(/^https?:\/\/[^/]+\//i, "").toLowerCase());
 }
 
-/**
- * An app-only token asking for `.default` holds whatever the app was granted: in the emulator, every mail role.
- * Other tokens carry their permissions; a delegated token reaching another user's mailbox needs the `.Shared` form.
- */
-function permitted(ctx: RequestContext, access: MailAccess, ownMailbox: boolean): boolean {
-  const auth = ctx.auth;
+/** An app-only token holds its roles (by default what the app was granted); a delegated one the scopes it asked for. */
+function heldMail(auth: TokenInfo): string[] {
+  return auth.kind === "app" ? (auth.roles ?? []).map((r) => r.toLowerCase()) : scopeNames(auth.scopes);
+}
+
+/** A delegated token reaching another user's mailbox needs the `.Shared` form. */
+function permitted(auth: TokenInfo | undefined, access: MailAccess, ownMailbox: boolean): boolean {
   if (!auth) return false;
-  const held = scopeNames(auth.scopes);
-  if (auth.kind === "app" && held.includes(".default")) return true;
+  const held = heldMail(auth);
   const shared = auth.kind === "delegated" && !ownMailbox;
   return GRANTS[access].some((p) => held.includes((shared ? `${p.replace(/\.All$/, "")}.Shared` : p).toLowerCase()));
 }
 
+function ownsMailbox(auth: TokenInfo | undefined, ownerId: string | undefined): boolean {
+  return auth?.kind === "delegated" && ownerId !== undefined && auth.userId?.toLowerCase() === ownerId.toLowerCase();
+}
+
+/** Whether the token may read the messages of a mailbox (`mailboxRef`: an id or address; undefined for /me), as GET .../messages checks. */
+export function mayReadMessages(ctx: RequestContext, mailboxRef: string | undefined): boolean {
+  const box = mailboxRef === undefined ? undefined : mailStore(ctx.emulator).find(mailboxRef);
+  const ownerId = mailboxRef === undefined ? ctx.auth?.userId : box instanceof Mailbox ? box.ownerId : undefined;
+  return permitted(ctx.auth, "readBasic", ownsMailbox(ctx.auth, ownerId));
+}
+
 /** Mail.ReadBasic(.All) alone reads messages without body, bodyPreview, uniqueBody or attachments. */
 export function readsBasicOnly(ctx: RequestContext): boolean {
-  const auth = ctx.auth;
-  if (!auth) return true;
-  const held = scopeNames(auth.scopes);
-  if (auth.kind === "app" && held.includes(".default")) return false;
-  return !held.some((s) => /^mail\.(read|readwrite|send)(\.shared)?$/.test(s));
+  if (!ctx.auth) return true;
+  return !heldMail(ctx.auth).some((s) => /^mail\.(read|readwrite|send)(\.shared)?$/.test(s));
 }
 
 function accessDenied(ctx: RequestContext, message = "Access is denied. Check credentials and try again."): Reply {
@@ -64,8 +87,7 @@ function resolveMailbox(ctx: RequestContext, access: MailAccess): Mailbox | Repl
   if (auth?.kind === "app" && store.appAccessPolicy && !store.appAccessPolicy.has(box.ownerId)) {
     return accessDenied(ctx, "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
   }
-  const own = auth?.kind === "delegated" && auth.userId?.toLowerCase() === box.ownerId.toLowerCase();
-  if (!permitted(ctx, access, own)) return accessDenied(ctx);
+  if (!permitted(auth, access, ownsMailbox(auth, box.ownerId))) return accessDenied(ctx);
   return box;
 }
 

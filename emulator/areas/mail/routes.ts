@@ -3,7 +3,7 @@ import type { RequestContext, Router } from "../../kernel/router";
 import { Reply, json } from "../../kernel/http";
 import { listCollection } from "../../kernel/odata/collection";
 import { isReply } from "../directory/users";
-import { folderFrom, folderNotFound, mailRoute, messageOf } from "./access";
+import { MAIL_PERMISSIONS, folderFrom, folderNotFound, mailRoute, messageOf } from "./access";
 import { registerAttachmentRoutes } from "./attachments";
 import { messageDelta } from "./delta";
 import { createMessage, registerMessageRoutes } from "./messages";
@@ -50,6 +50,7 @@ function registerFolderRoutes(router: Router): void {
 /** Exchange Online mail: folders, messages, sending, attachments and per-folder message delta. */
 export function registerMailRoutes(router: Router, emulator: Emulator): void {
   mailStore(emulator);
+  router.declareCheckedByArea(MAIL_PERMISSIONS);
   registerFolderRoutes(router);
   registerMessageRoutes(router);
   registerAttachmentRoutes(router);

@@ -7,6 +7,7 @@ import type { ResourceChange } from "../../kernel/changes";
 import { Reply, graphError, json, noContent } from "../../kernel/http";
 import { badRequest, notFound } from "../../kernel/odata/collection";
 import { permitted } from "../../kernel/permissions";
+import { mayReadMessages } from "../mail/access";
 
 export type LifecycleEvent = "reauthorizationRequired" | "subscriptionRemoved" | "missed";
 
@@ -232,13 +233,32 @@ function checkExpiration(ctx: RequestContext, max: number, value: unknown): Repl
   return new Date(at).toISOString();
 }
 
+/** A mailbox's messages (me/messages, users/{id}/mailFolders('inbox')/messages): the mailbox reference, "" for me. */
+function mailboxOfMessages(resource: string): string | undefined {
+  const match = /^(?:me|users\/([^/]+))\/(?:mailFolders(?:\/[^/]+|\('[^']*'\))\/)?messages$/i.exec(subscribedPath(resource));
+  return match ? (match[1] ?? "") : undefined;
+}
+
 /**
- * "Creating a subscription requires read scope to the resource": the permissions the router declares for reading
- * it. (Mail resources are checked by the mail area's own rules, so none is declared and none is checked here.)
+ * "Creating a subscription requires read scope to the resource": for mail, the mail area's own rule for reading
+ * messages (Mail.ReadBasic or higher); elsewhere, the permissions the router declares for reading the resource.
  */
 function mayRead(ctx: RequestContext, resource: string): boolean {
+  if (!ctx.auth) return true;
+  const mailbox = mailboxOfMessages(resource);
+  if (mailbox !== undefined) return mayReadMessages(ctx, mailbox === "" ? undefined : mailbox);
   const needed = ctx.emulator.router.permissionsFor("GET", subscribedPath(resource).split("/").filter(Boolean));
-  return !ctx.auth || !needed || permitted(ctx.auth, needed);
+  return !needed || permitted(ctx.auth, needed);
+}
+
+/** Graph's answer when the token may not read the subscribed resource. */
+function readDenied(ctx: RequestContext, operation: "Create" | "Update"): Reply {
+  return graphError(
+    403,
+    "ExtensionError",
+    `Operation: ${operation}; Exception: [Status Code: Forbidden; Reason: Access denied]`,
+    ctx.requestId,
+  );
 }
 
 function subscriptionNotFound(ctx: RequestContext): Reply {
@@ -278,14 +298,7 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
     if (/^me([/?]|$)/i.test(subscribedPath(resource)) && ctx.auth?.kind === "app") {
       return badRequest(ctx, "BadRequest", "/me request is only valid with delegated authentication flow.");
     }
-    if (!mayRead(ctx, resource)) {
-      return graphError(
-        403,
-        "ExtensionError",
-        "Operation: Create; Exception: [Status Code: Forbidden; Reason: Access denied]",
-        ctx.requestId,
-      );
-    }
+    if (!mayRead(ctx, resource)) return readDenied(ctx, "Create");
     const urls = [body.notificationUrl, body.lifecycleNotificationUrl].filter((u): u is string => typeof u === "string");
     if (!urls.every(isLoopbackOrHttps)) return badRequest(ctx, "InvalidRequest", "The notification URL must use https.");
     const expiration = checkExpiration(ctx, service.maxMinutes(resource), body.expirationDateTime);
@@ -352,6 +365,7 @@ export function registerSubscriptionRoutes(router: Router, emulator: Emulator): 
   router.graph("PATCH", "/subscriptions/:id", (ctx) => {
     const sub = service.subscriptions.get(ctx.params.id);
     if (!sub) return subscriptionNotFound(ctx);
+    if (!mayRead(ctx, sub.resource ?? "")) return readDenied(ctx, "Update");
     const body = (ctx.body ?? {}) as Record<string, unknown>;
     const expiration = checkExpiration(ctx, service.maxMinutes(sub.resource ?? ""), body.expirationDateTime);
     if (typeof expiration !== "string") return expiration;
