@@ -56,7 +56,16 @@ export const getUsersByIdsExample: UsersByIdsResult = {
     } as User,
   ],
   notFound: ["gone@contoso.com"],
-  failed: [],
+  failed: [
+    {
+      user: "MeganB@contoso.com",
+      status: 403,
+      code: "Authorization_RequestDenied",
+      message: "Insufficient privileges to complete the operation.",
+      requestId: "4f1b2c3d-6a7e-4b8c-9d0e-1f2a3b4c5d6e",
+      hint: "getUsersByIds needs the application permission User.Read.All; the token holds roles Mail.Read. Add it in the app registration under API permissions → Microsoft Graph → Application permissions and grant admin consent; a new token carries it.",
+    },
+  ],
 };
 
 export const assignLicensesBulkExample: { results: LicenseOutcome[]; succeeded: number; failed: number } = {
