@@ -1,7 +1,7 @@
 import http, { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { JSON_CONTENT_TYPE, Reply, graphError, json, newRequestId } from "./http";
+import { Reply, closeServer, graphError, json, listenOnLoopback, newRequestId, writeReply } from "./http";
 
 /** A request the pre-authenticated host received (headers as sent, for assertions). */
 export interface PreAuthRequest {
@@ -102,16 +102,11 @@ export class PreAuthenticatedHost {
   }
 
   async start(): Promise<void> {
-    const server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    this.server = server;
+    this.server = await listenOnLoopback((req, res) => void this.handle(req, res));
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
     this.server = undefined;
   }
 
@@ -178,24 +173,24 @@ export class PreAuthenticatedHost {
     const requestId = newRequestId();
     if (req.headers.authorization !== undefined) {
       this.refused.push(record);
-      send(res, graphError(401, "unauthenticated", "Pre-authenticated URLs must not be sent an Authorization header.", requestId));
+      writeReply(res, graphError(401, "unauthenticated", "Pre-authenticated URLs must not be sent an Authorization header.", requestId));
       return;
     }
     const [kind, key] = path.split("/").filter(Boolean);
-    if (kind === "download" && key && method === "GET") return send(res, this.download(key, requestId));
+    if (kind === "download" && key && method === "GET") return writeReply(res, this.download(key, requestId));
     if (kind === "monitor" && key && method === "GET") {
       const monitor = this.monitors.get(key);
-      if (monitor && monitor.expiresAt >= Date.now()) return send(res, monitor.poll());
-      return send(res, graphError(404, "itemNotFound", "The monitor URL has expired or is not valid.", requestId));
+      if (monitor && monitor.expiresAt >= Date.now()) return writeReply(res, monitor.poll());
+      return writeReply(res, graphError(404, "itemNotFound", "The monitor URL has expired or is not valid.", requestId));
     }
     const session = kind === "upload" && key ? this.liveSession(key) : undefined;
-    if (!session) return send(res, graphError(404, "itemNotFound", "The upload session was not found or has expired.", requestId));
-    if (method === "GET") return send(res, json(200, this.status(session)));
+    if (!session) return writeReply(res, graphError(404, "itemNotFound", "The upload session was not found or has expired.", requestId));
+    if (method === "GET") return writeReply(res, json(200, this.status(session)));
     if (method === "DELETE") {
       this.sessions.delete(session.id);
-      return send(res, { status: 204 });
+      return writeReply(res, { status: 204 });
     }
-    if (method !== "PUT") return send(res, graphError(405, "invalidRequest", "The method is not allowed here.", requestId));
+    if (method !== "PUT") return writeReply(res, graphError(405, "invalidRequest", "The method is not allowed here.", requestId));
     const drop = this.takeDrop();
     if (drop === "before") {
       req.socket.destroy();
@@ -206,7 +201,7 @@ export class PreAuthenticatedHost {
       req.socket.destroy();
       return;
     }
-    send(res, reply);
+    writeReply(res, reply);
   }
 
   private download(token: string, requestId: string): Reply {
@@ -297,18 +292,4 @@ export class PreAuthenticatedHost {
     );
     return session.onComplete(bytes);
   }
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-  let payload: Buffer | string | undefined;
-  if (reply.body === undefined || reply.body === null) payload = undefined;
-  else if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;
-  else {
-    payload = JSON.stringify(reply.body);
-    headers["Content-Type"] ??= JSON_CONTENT_TYPE;
-  }
-  if (payload !== undefined) headers["Content-Length"] = String(Buffer.byteLength(payload));
-  res.writeHead(reply.status, headers);
-  res.end(payload);
 }

@@ -5,7 +5,7 @@ import { TENANT_DOMAIN, TENANT_ID } from "../areas/directory/seed";
 import { FaultInjector } from "./faults";
 import { ChangeFeed } from "./changes";
 import { PreAuthenticatedHost } from "./preAuthHost";
-import { JSON_CONTENT_TYPE, Reply, graphError, newRequestId } from "./http";
+import { Reply, closeServer, graphError, listenOnLoopback, newRequestId, writeReply } from "./http";
 import { AppRegistration, TokenInfo, TokenStore } from "../identity/tokens";
 import { RequestContext, Router } from "./router";
 import { everyPermission, permitted } from "./permissions";
@@ -110,9 +110,8 @@ export class Emulator {
   }
 
   async start(): Promise<this> {
-    const server = http.createServer((req, res) => void this.handleHttp(req, res));
+    const server = await listenOnLoopback((req, res) => void this.handleHttp(req, res), this.options.port);
     server.keepAliveTimeout = 30_000;
-    await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, "127.0.0.1", resolve));
     this.server = server;
     await this.preAuth.start();
     return this;
@@ -121,10 +120,7 @@ export class Emulator {
   async close(): Promise<void> {
     for (const closer of this.closers.splice(0)) await closer();
     await this.preAuth.close();
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
     this.server = undefined;
   }
 
@@ -286,21 +282,10 @@ export class Emulator {
   }
 
   private send(res: ServerResponse, reply: Reply, requestId: string, clientRequestId?: string | string[]): void {
-    const headers: Record<string, string> = {
+    writeReply(res, reply, {
       "request-id": requestId,
       "client-request-id": typeof clientRequestId === "string" ? clientRequestId : requestId,
-      ...(reply.headers ?? {}),
-    };
-    let payload: Buffer | string | undefined;
-    if (reply.body === undefined || reply.body === null) payload = undefined;
-    else if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;
-    else {
-      payload = JSON.stringify(reply.body);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["Content-Type"] = JSON_CONTENT_TYPE;
-    }
-    if (payload !== undefined) headers["Content-Length"] = String(Buffer.byteLength(payload));
-    res.writeHead(reply.status, headers);
-    res.end(payload);
+    });
   }
 }
 

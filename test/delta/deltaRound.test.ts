@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { GraphClient } from "../../src/graph";
 import { readDeltaStep, runDeltaRound } from "../../src/graph/delta";
+import { closeServer } from "../../emulator/kernel/http";
 
 /** A Graph stand-in that answers each request with the next scripted page (and records the URLs asked for). */
 async function scriptedGraph(pages: ((origin: string) => unknown)[]) {
@@ -16,10 +17,7 @@ async function scriptedGraph(pages: ((origin: string) => unknown)[]) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const close = () => closeServer(server);
   return { client: new GraphClient({ baseUrl: origin, accessToken: "test-token", retry: { maxRetries: 0 } }), asked, prefer, close };
 }
 

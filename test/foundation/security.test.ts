@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { REDACTED, redactText } from "../../src/graph";
 import { TestEnv, clientCredentialsConnection, expectInputError, startTestEnv } from "../helpers/setup";
+import { closeServer } from "../../emulator/kernel/http";
 
 let env: TestEnv;
 let bystander: http.Server;
@@ -19,8 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await env.emulator.close();
-  bystander.closeAllConnections();
-  await new Promise((resolve) => bystander.close(resolve));
+  await closeServer(bystander);
 });
 beforeEach(() => {
   env.emulator.requests.length = 0;
@@ -69,8 +69,7 @@ describe("the bearer token never leaves the connection's Graph host", () => {
       expect(seenAuthorization).toBeUndefined();
       expect(env.emulator.requestsTo("/v1.0/redirectMe")[0]?.headers.authorization).toMatch(/^Bearer /);
     } finally {
-      download.closeAllConnections();
-      await new Promise((resolve) => download.close(resolve));
+      await closeServer(download);
     }
   });
 });
@@ -138,8 +137,7 @@ describe("redaction", () => {
         expect(text).not.toContain("s3cr3tSignature");
       }
     } finally {
-      download.closeAllConnections();
-      await new Promise((resolve) => download.close(resolve));
+      await closeServer(download);
     }
   });
 

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeServer } from "../../emulator/kernel/http";
 
 /** A host other than the connection's Graph host: records the headers of every request it gets and answers a small CSV. */
 export interface Bystander {
@@ -19,9 +20,6 @@ export async function startBystander(): Promise<Bystander> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     headers,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
+    close: () => closeServer(server),
   };
 }

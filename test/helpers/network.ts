@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { EMULATOR_APP_CERTIFICATE } from "../../emulator/identity/appCertificate";
+import { closeServer } from "../../emulator/kernel/http";
 
 const PKI = path.resolve(__dirname, "../fixtures/pki");
 
@@ -29,11 +30,6 @@ export interface TestProxy {
   url: string;
   requests: ProxiedRequest[];
   close(): Promise<void>;
-}
-
-function closeServer(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 /** A forward proxy on 127.0.0.1: tunnels CONNECT, forwards absolute-form HTTP requests, and counts both. */

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestEnv } from "../helpers/setup";
 import { silentLogger } from "./silentLogger";
+import { closeServer } from "../../emulator/kernel/http";
 
 export interface TriggerOutcome {
   branch?: string;
@@ -141,7 +142,6 @@ export class WebhookReceiver {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 }
