@@ -14,6 +14,7 @@ import { registerPresenceRoutes } from "./directory/presence";
 import { registerReportRoutes } from "./reports/routes";
 import { registerSecurityRoutes } from "./security/routes";
 import { registerUserRoutes } from "./directory/users";
+import { announceDirectoryChanges } from "./directory/notifications";
 import { registerFileRoutes } from "./files/routes";
 import { registerSiteRoutes } from "./sites/routes";
 import { registerAuditLogPermissions } from "./auditLogs/permissions";
@@ -39,6 +40,7 @@ export function registerRoutes(router: Router, emulator: Emulator): void {
   registerDeltaRoutes(router, emulator); // before /users/:id, which would take "delta" for an id
   registerUserRoutes(router, emulator);
   registerGroupRoutes(router, emulator);
+  announceDirectoryChanges(emulator);
   registerLicenseRoutes(router, emulator);
   registerSubscriptionRoutes(router, emulator);
   registerAuditLogRoutes(router, emulator);

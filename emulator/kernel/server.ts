@@ -57,7 +57,7 @@ export class Emulator {
   readonly requests: LoggedRequest[] = [];
   /** The second host: pre-authenticated downloads and upload sessions (see PreAuthenticatedHost). */
   readonly preAuth = new PreAuthenticatedHost();
-  /** Changes the areas announce (mail, files, lists), for change notifications. */
+  /** Changes the areas announce (users, groups, mail, files, lists), for change notifications. */
   readonly changes = new ChangeFeed();
   private server?: http.Server;
   private readonly logRequests: boolean;

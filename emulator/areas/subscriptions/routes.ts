@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Subscription } from "@microsoft/microsoft-graph-types";
 import type { Emulator } from "../../kernel/server";
 import type { RequestContext, Router } from "../../kernel/router";
-import type { DirectoryChange } from "../directory/store";
 import type { ResourceChange } from "../../kernel/changes";
 import { Reply, graphError, json, noContent } from "../../kernel/http";
 import { badRequest, notFound } from "../../kernel/odata/collection";
@@ -73,7 +72,6 @@ export class SubscriptionService {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly emulator: Emulator) {
-    emulator.directory.on("change", (change: DirectoryChange) => this.onChange(change));
     emulator.changes.listen((change) => this.onResourceChange(change));
   }
 
@@ -139,44 +137,7 @@ export class SubscriptionService {
     return this.lifetimeOverrides.get(resource.replace(/^\/+/, "").toLowerCase()) ?? maxSubscriptionMinutes(resource);
   }
 
-  private matches(sub: Subscription, change: DirectoryChange): boolean {
-    const resource = (sub.resource ?? "").replace(/^\/+/, "").toLowerCase();
-    const collection = change.kind === "user" ? "users" : "groups";
-    const types = (sub.changeType ?? "").split(",").map((t) => t.trim());
-    if (!types.includes(notifiedChangeType(change))) return false;
-    if (Date.parse(sub.expirationDateTime ?? "") < Date.now()) return false;
-    return resource === collection || resource === `${collection}/${change.id.toLowerCase()}`;
-  }
-
-  private onChange(change: DirectoryChange): void {
-    for (const sub of this.subscriptions.values()) {
-      if (!this.matches(sub, change) || !sub.notificationUrl) continue;
-      const type = change.kind === "user" ? "User" : "Group";
-      const resource = `${type}s/${change.id}`;
-      const body = {
-        value: [
-          {
-            id: randomUUID(),
-            subscriptionId: sub.id,
-            subscriptionExpirationDateTime: sub.expirationDateTime,
-            changeType: notifiedChangeType(change),
-            resource,
-            resourceData: {
-              "@odata.type": `#Microsoft.Graph.${type}`,
-              "@odata.id": resource,
-              id: change.id,
-              organizationId: this.emulator.app.tenantId,
-            },
-            clientState: sub.clientState ?? null,
-            tenantId: this.emulator.app.tenantId,
-          },
-        ],
-      };
-      void this.track(this.post("notification", sub.notificationUrl, body, sub.id as string));
-    }
-  }
-
-  /** A change an area announced (mail, files, lists): one notification to each live subscription that covers it. */
+  /** A change an area announced (users, groups, mail, files, lists): one notification to each live subscription that covers it. */
   private onResourceChange(change: ResourceChange): void {
     for (const sub of this.subscriptions.values()) {
       const types = (sub.changeType ?? "").split(",").map((t) => t.trim());
@@ -201,10 +162,6 @@ export class SubscriptionService {
   view(ctx: RequestContext, sub: Subscription): Record<string, unknown> {
     return { "@odata.context": `${ctx.url.origin}/${ctx.version ?? "v1.0"}/$metadata#subscriptions/$entity`, ...sub };
   }
-}
-
-function notifiedChangeType(change: DirectoryChange): string {
-  return change.changeType === "created" ? "updated" : change.changeType;
 }
 
 export function subscriptionService(emulator: Emulator): SubscriptionService {
